@@ -1,0 +1,243 @@
+// The map's layers as data: one pure function returns every layer spec from a
+// theme, in draw order (first drawn first). Dynamic state (filters, hover,
+// selection, spotlight) goes through feature-state and the style's global
+// state, never by rebuilding GeoJSON.
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { LayerId } from '$lib/types';
+import type { MapTheme } from './theme';
+
+/** Source ids, shared by the style builder and the layer specs. */
+export const SOURCES = {
+  zones: 'zones',
+  zoneLabels: 'zone-labels',
+  region: 'region',
+  departements: 'departements',
+  departementLabels: 'departement-labels',
+  communes: 'communes',
+  qpv: 'qpv'
+} as const;
+
+/** Font name used by every label; the style maps it to a file served by the app. */
+export const LABEL_FONT = 'Noto Sans Regular';
+
+/** Layers whose features a click or hover can pick (the zones). */
+export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill'] as const;
+
+/**
+ * Global-state keys the style reads (see the style's `state` defaults):
+ * the ids of the zones the explorer's filter keeps, and the focused département
+ * of the spotlight ('' for none).
+ */
+export const STATE = { visibleZones: 'visibleZones', spotlight: 'spotlight' } as const;
+
+const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
+const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
+const isTerritory: ExpressionSpecification = [
+  'all',
+  ['==', ['get', 'kind'], 'acceleration-territory'],
+  isVisible
+];
+
+/** `case` on a boolean feature-state, defaulting to false. */
+function whenState(state: string, yes: number | string, no: number | string): ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', state], false], yes, no];
+}
+
+/** Group (toggle) each layer belongs to; layers without a group are always shown. */
+export function layerGroup(layer: LayerSpecification): LayerId | undefined {
+  const meta = layer.metadata as { group?: LayerId } | undefined;
+  return meta?.group;
+}
+
+/** Every layer of the atlas, in draw order, styled by `theme`. */
+export function atlasLayers(theme: MapTheme): LayerSpecification[] {
+  const w = (width: number) => width * theme.lineScale;
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+    {
+      id: 'departements-fill',
+      type: 'fill',
+      source: SOURCES.departements,
+      metadata: { group: 'departements' },
+      paint: { 'fill-color': theme.land }
+    },
+    {
+      id: 'region-fill',
+      type: 'fill',
+      source: SOURCES.region,
+      metadata: { group: 'region' },
+      paint: { 'fill-color': theme.region.fill }
+    },
+    {
+      id: 'communes-line',
+      type: 'line',
+      source: SOURCES.communes,
+      minzoom: 8,
+      metadata: { group: 'communes' },
+      paint: { 'line-color': theme.commune.line, 'line-width': w(0.6) }
+    },
+    {
+      id: 'departements-line',
+      type: 'line',
+      source: SOURCES.departements,
+      metadata: { group: 'departements' },
+      paint: { 'line-color': theme.departement.line, 'line-width': w(1) }
+    },
+    {
+      id: 'region-line',
+      type: 'line',
+      source: SOURCES.region,
+      metadata: { group: 'region' },
+      paint: { 'line-color': theme.region.line, 'line-width': w(2) }
+    },
+    {
+      id: 'territories-fill',
+      type: 'fill',
+      source: SOURCES.zones,
+      filter: isTerritory,
+      metadata: { group: 'territories' },
+      paint: {
+        'fill-color': theme.territory.fill,
+        'fill-opacity': whenState('hover', 0.42, 0.26)
+      }
+    },
+    {
+      id: 'territories-line',
+      type: 'line',
+      source: SOURCES.zones,
+      filter: isTerritory,
+      metadata: { group: 'territories' },
+      paint: { 'line-color': theme.territory.line, 'line-width': w(2) }
+    },
+    {
+      id: 'qpv-fill',
+      type: 'fill',
+      source: SOURCES.qpv,
+      metadata: { group: 'qpv' },
+      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': 0.25 }
+    },
+    {
+      id: 'qpv-line',
+      type: 'line',
+      source: SOURCES.qpv,
+      metadata: { group: 'qpv' },
+      paint: {
+        'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],
+        'line-width': ['case', ['get', 'npnru'], w(1.6), w(0.8)]
+      }
+    },
+    {
+      id: 'quarters-fill',
+      type: 'fill',
+      source: SOURCES.zones,
+      filter: isQuarter,
+      metadata: { group: 'quarters' },
+      paint: {
+        'fill-color': theme.quarter.fill,
+        // Approximate (commune-union) outlines are paler: the real quarter is smaller.
+        'fill-opacity': [
+          'case',
+          ['boolean', ['feature-state', 'hover'], false],
+          0.75,
+          ['get', 'approximate'],
+          0.3,
+          0.6
+        ]
+      }
+    },
+    {
+      id: 'quarters-line',
+      type: 'line',
+      source: SOURCES.zones,
+      filter: ['all', isQuarter, ['!', ['get', 'approximate']]],
+      metadata: { group: 'quarters' },
+      paint: { 'line-color': theme.quarter.line, 'line-width': w(1.6) }
+    },
+    {
+      id: 'quarters-line-approximate',
+      type: 'line',
+      source: SOURCES.zones,
+      filter: ['all', isQuarter, ['get', 'approximate']],
+      metadata: { group: 'quarters' },
+      paint: {
+        'line-color': theme.quarter.line,
+        'line-width': w(1.6),
+        'line-dasharray': [2, 1.5]
+      }
+    },
+    {
+      id: 'spotlight',
+      type: 'fill',
+      source: SOURCES.departements,
+      filter: [
+        'all',
+        ['!=', ['global-state', STATE.spotlight], ''],
+        ['!=', ['get', 'code'], ['global-state', STATE.spotlight]]
+      ],
+      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': 0.45 }
+    },
+    {
+      id: 'zones-hover',
+      type: 'line',
+      source: SOURCES.zones,
+      filter: isVisible,
+      paint: {
+        'line-color': theme.hover,
+        'line-width': w(3),
+        'line-opacity': whenState('hover', 1, 0)
+      }
+    },
+    {
+      id: 'zones-selected',
+      type: 'line',
+      source: SOURCES.zones,
+      filter: isVisible,
+      paint: {
+        'line-color': theme.selected,
+        'line-width': w(3.5),
+        'line-opacity': whenState('selected', 1, 0)
+      }
+    },
+    {
+      id: 'departements-label',
+      type: 'symbol',
+      source: SOURCES.departementLabels,
+      minzoom: 5.5,
+      maxzoom: 10,
+      metadata: { group: 'departements' },
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': 13 * theme.lineScale ** 0.5,
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.08
+      },
+      paint: {
+        'text-color': theme.departement.label,
+        'text-halo-color': theme.departement.halo,
+        'text-halo-width': 1.5
+      }
+    },
+    {
+      id: 'quarters-label',
+      type: 'symbol',
+      source: SOURCES.zoneLabels,
+      filter: isQuarter,
+      minzoom: 9,
+      metadata: { group: 'quarters' },
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': 12 * theme.lineScale ** 0.5,
+        'text-max-width': 9,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.6
+      },
+      paint: {
+        'text-color': theme.quarter.label,
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 1.5
+      }
+    }
+  ];
+}

@@ -1,0 +1,71 @@
+// Legend entries as data, derived from the theme: the on-screen legend and the
+// image export draw the same list.
+import type { LayerId } from '$lib/types';
+import type { MapTheme } from './theme';
+
+/** How one legend symbol is drawn: a filled box or a line. */
+export interface Swatch {
+  shape: 'area' | 'line';
+  stroke: string;
+  strokeWidth: number;
+  fill?: string;
+  fillOpacity?: number;
+  /** Dash pattern in px, for approximate outlines. */
+  dash?: [number, number];
+}
+
+/** One legend line. */
+export interface LegendEntry {
+  layer: LayerId;
+  label: string;
+  swatch: Swatch;
+}
+
+/** Legend entries for the layers switched on, in the map's visual priority order. */
+export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): LegendEntry[] {
+  const all: LegendEntry[] = [
+    {
+      layer: 'quarters',
+      label: 'Quartier NPNRU validé (déc. 2018), contour officiel QPV',
+      swatch: { shape: 'area', fill: theme.quarter.fill, fillOpacity: 0.6, stroke: theme.quarter.line, strokeWidth: 1.6 }
+    },
+    {
+      layer: 'quarters',
+      label: 'Quartier NPNRU, périmètre approché (communes entières)',
+      swatch: {
+        shape: 'area',
+        fill: theme.quarter.fill,
+        fillOpacity: 0.3,
+        stroke: theme.quarter.line,
+        strokeWidth: 1.6,
+        dash: [4, 3]
+      }
+    },
+    {
+      layer: 'territories',
+      label: "Territoire d'accélération habitat indigne (janv. 2019)",
+      swatch: { shape: 'area', fill: theme.territory.fill, fillOpacity: 0.26, stroke: theme.territory.line, strokeWidth: 2 }
+    },
+    {
+      layer: 'qpv',
+      label: 'QPV 2015 de la métropole lilloise (trait épais : liste NPNRU)',
+      swatch: { shape: 'area', fill: theme.qpv.fill, fillOpacity: 0.25, stroke: theme.qpv.npnruLine, strokeWidth: 1.6 }
+    },
+    {
+      layer: 'communes',
+      label: 'Limite communale (visible en zoomant)',
+      swatch: { shape: 'line', stroke: theme.commune.line, strokeWidth: 2 }
+    },
+    {
+      layer: 'departements',
+      label: 'Limite départementale',
+      swatch: { shape: 'line', stroke: theme.departement.line, strokeWidth: 1.5 }
+    },
+    {
+      layer: 'region',
+      label: 'Région Hauts-de-France',
+      swatch: { shape: 'line', stroke: theme.region.line, strokeWidth: 2.5 }
+    }
+  ];
+  return all.filter((entry) => layers.includes(entry.layer));
+}

@@ -1,0 +1,75 @@
+// The embedded MapLibre style: every source is data handed over by the page's
+// load function, so no request leaves the app (no tile, glyph or CDN server).
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Geometry, Point } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import type { ZoneProperties } from '$lib/types';
+import { atlasLayers, LABEL_FONT, SOURCES, STATE } from './layers';
+import type { MapTheme } from './theme';
+
+/** Properties of the context layers (region, départements, communes). */
+export interface PlaceProperties {
+  code: string;
+  name: string;
+}
+
+/** Properties of the 2015 QPV contours. */
+export interface QpvProperties {
+  code: string;
+  name: string;
+  communes: string;
+  npnru: boolean;
+  zoneId: string;
+}
+
+/** The geometry the map draws, as loaded from the built geodata. */
+export interface MapGeodata {
+  zones: FeatureCollection<Geometry, ZoneProperties>;
+  region: FeatureCollection<Geometry, PlaceProperties>;
+  departements: FeatureCollection<Geometry, PlaceProperties>;
+  qpv: FeatureCollection<Geometry, QpvProperties>;
+  /** Address of the communes layer, fetched by the map once it is idle (large, not needed at start). */
+  communesUrl: string;
+}
+
+/** One label point per polygon, placed inside it (a polygon's own label would repeat per tile). */
+export function labelPoints<P extends object>(fc: FeatureCollection<Geometry, P>): FeatureCollection<Point, P> {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((feature) => ({
+      type: 'Feature',
+      properties: feature.properties,
+      geometry: pointOnFeature(feature).geometry
+    }))
+  };
+}
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The whole style for `geodata`, drawn with `theme`, showing `visibleZones` at start. */
+export function atlasStyle(
+  geodata: MapGeodata,
+  theme: MapTheme,
+  visibleZones: readonly string[]
+): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Atlas de la politique de la ville',
+    'font-faces': { [LABEL_FONT]: fontUrl },
+    state: {
+      [STATE.visibleZones]: { default: [...visibleZones] },
+      [STATE.spotlight]: { default: '' }
+    },
+    sources: {
+      [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
+      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones) },
+      [SOURCES.region]: { type: 'geojson', data: geodata.region },
+      [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
+      [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
+      [SOURCES.communes]: { type: 'geojson', data: empty },
+      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' }
+    },
+    layers: atlasLayers(theme)
+  };
+}

@@ -1,0 +1,45 @@
+// Colours and widths of the map, in one place. Components and layer specs read
+// them from here; nothing else hard-codes a colour of the map.
+
+/** A theme: the map's palette and line widths. */
+export interface MapTheme {
+  background: string;
+  land: string;
+  region: { fill: string; line: string };
+  departement: { line: string; label: string; halo: string };
+  commune: { line: string };
+  qpv: { fill: string; line: string; npnruLine: string };
+  quarter: { fill: string; line: string; label: string };
+  territory: { fill: string; line: string };
+  hover: string;
+  selected: string;
+  spotlightDim: string;
+  /** Multiplies every line width (projector themes want thicker lines). */
+  lineScale: number;
+}
+
+/** Default explorer theme: quiet context, warm quarters, teal territories. */
+export const defaultTheme: MapTheme = {
+  background: '#dfe9ef',
+  land: '#f6f3ec',
+  region: { fill: '#fbf8f1', line: '#5c4d3c' },
+  departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
+  commune: { line: '#d2cabb' },
+  qpv: { fill: '#7b5ea7', line: '#5b3f86', npnruLine: '#3d2466' },
+  quarter: { fill: '#c0392b', line: '#7b1d14', label: '#5a140d' },
+  territory: { fill: '#1f8a70', line: '#0f5c4a' },
+  hover: '#f39c12',
+  selected: '#111111',
+  spotlightDim: '#1b1b1b',
+  lineScale: 1
+};
+
+/** Projector theme: higher contrast and thicker lines, for presentation mode. */
+export const projectorTheme: MapTheme = {
+  ...defaultTheme,
+  background: '#c9d8e2',
+  departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
+  quarter: { fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
+  territory: { fill: '#0f7a5f', line: '#063d30' },
+  lineScale: 1.8
+};

@@ -1,0 +1,81 @@
+// Which measures reach which zone, and through what path. Pure: the geodata build
+// runs it once and writes the result into atlas.json; the sheets only read it.
+import { PROGRAMMES, VIAS, type LinkedMeasure, type Measure, type Programme, type Target, type Via, type Zone } from '../types';
+
+const VIA_RANK: Record<Via, number> = Object.fromEntries(VIAS.map((via, i) => [via, i])) as Record<Via, number>;
+const PROGRAMME_RANK: Record<Programme, number> = Object.fromEntries(PROGRAMMES.map((p, i) => [p, i])) as Record<
+  Programme,
+  number
+>;
+
+/** Code-point order, independent of the locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How one target reaches one zone, or null when it does not. */
+function viaOf(target: Target, zone: Zone, regionDepartements: Record<string, string[]>): Via | null {
+  if ('zones' in target) return target.zones.includes(zone.id) ? 'zone' : null;
+  if ('kind' in target) return target.kind === zone.kind ? 'kind' : null;
+  if ('departements' in target) {
+    if (!target.departements.includes(zone.departement)) return null;
+    // An acceleration territory is its département: naming the département names the zone.
+    return zone.kind === 'acceleration-territory' ? 'zone' : 'departement';
+  }
+  if ('region' in target) return (regionDepartements[target.region] ?? []).includes(zone.departement) ? 'region' : null;
+  return 'national';
+}
+
+/** The most direct via among those of a measure's targets that reach a zone. */
+function bestVia(measure: Measure, zone: Zone, regionDepartements: Record<string, string[]>): Via | null {
+  let best: Via | null = null;
+  for (const target of measure.appliesTo) {
+    const via = viaOf(target, zone, regionDepartements);
+    if (via !== null && (best === null || VIA_RANK[via] < VIA_RANK[best])) best = via;
+  }
+  return best;
+}
+
+/** Links every measure to the zones its targets reach; each zone's list sorted by programme, then newest first. */
+export function linkMeasures(
+  zones: Zone[],
+  measures: Measure[],
+  regionDepartements: Record<string, string[]>
+): Record<string, LinkedMeasure[]> {
+  const links: Record<string, LinkedMeasure[]> = {};
+  for (const zone of zones) {
+    const linked: { link: LinkedMeasure; measure: Measure }[] = [];
+    for (const measure of measures) {
+      const via = bestVia(measure, zone, regionDepartements);
+      if (via !== null) linked.push({ link: { measureId: measure.id, via }, measure });
+    }
+    linked.sort(
+      (a, b) =>
+        PROGRAMME_RANK[a.measure.programme] - PROGRAMME_RANK[b.measure.programme] ||
+        // ISO dates (YYYY-MM or YYYY-MM-DD) compare as text; a bare month comes after its days.
+        compareText(b.measure.date, a.measure.date) ||
+        compareText(a.measure.id, b.measure.id)
+    );
+    links[zone.id] = linked.map(({ link }) => link);
+  }
+  return links;
+}
+
+/** Vias that make a measure's programme a programme of the zone. */
+const PROGRAMME_VIAS: ReadonlySet<Via> = new Set<Via>(['zone', 'kind', 'departement']);
+
+/**
+ * The programmes a zone takes part in: its own, plus those of the measures linked to it
+ * via 'zone', 'kind' or 'departement'. Measures reaching it only via 'region' or 'national'
+ * do not count: otherwise every zone would take part in every national programme and a
+ * programme filter would match everything. Returned in the order of PROGRAMMES.
+ */
+export function zoneProgrammes(zone: Zone, links: LinkedMeasure[], measuresById: Map<string, Measure>): Programme[] {
+  const programmes = new Set<Programme>(zone.programmes);
+  for (const link of links) {
+    if (!PROGRAMME_VIAS.has(link.via)) continue;
+    const measure = measuresById.get(link.measureId);
+    if (measure) programmes.add(measure.programme);
+  }
+  return PROGRAMMES.filter((p) => programmes.has(p));
+}

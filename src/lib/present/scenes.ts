@@ -1,0 +1,253 @@
+// The deck of presentation mode: scenes written by hand in `geodata/scenes.json`, checked
+// here against the zones and départements the atlas knows, so a typo fails the build with
+// a message naming the file, the scene and the field rather than a blank slide.
+
+import * as z from 'zod';
+import {
+  LAYER_IDS,
+  PROGRAMMES,
+  VIEWS,
+  type FilterState,
+  type LayerId,
+  type View
+} from '../types';
+
+/** A point as MapLibre takes it: [longitude, latitude] in degrees. */
+export type LngLat = [number, number];
+
+/** Where a scene puts the camera: a centre and zoom, or bounds to fit. */
+export type SceneCamera = { center: LngLat; zoom: number } | { bounds: [LngLat, LngLat] };
+
+/** One slide of presentation mode. */
+export interface Scene {
+  /** Kebab-case, unique in the deck. */
+  id: string;
+  /** French title. */
+  title: string;
+  /** French caption, one or two short sentences (at most 200 characters). */
+  caption: string;
+  view: View;
+  camera: SceneCamera;
+  /** Filter to apply; a missing part keeps the explorer's default. */
+  filter?: Partial<FilterState>;
+  /** Layers to show; missing means the view's default layers. */
+  layers?: LayerId[];
+  /** Zone to select (its sheet opens). */
+  zone?: string;
+  /** Département codes or zone ids kept bright while everything else is dimmed. */
+  spotlight?: string[];
+  /** Shows the funding summary panel. */
+  summary?: true;
+}
+
+/** The ids and codes scenes may refer to. */
+export interface KnownPlaces {
+  zoneIds: ReadonlySet<string>;
+  departementCodes: ReadonlySet<string>;
+}
+
+/** Longest caption: the audience reads it in about a second while the map moves. */
+export const MAX_CAPTION_LENGTH = 200;
+
+const MIN_ZOOM = 0;
+const MAX_ZOOM = 22;
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Wraps a message function so a missing value falls through to the generic "is required". */
+function unlessMissing(message: (input: unknown) => string) {
+  return (issue: { input?: unknown }): string | undefined =>
+    issue.input === undefined ? undefined : message(issue.input);
+}
+
+const quoted = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+const text = z
+  .string()
+  .refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+
+const longitude = z
+  .number()
+  .min(-180, { error: 'longitude must be between -180 and 180' })
+  .max(180, { error: 'longitude must be between -180 and 180' });
+const latitude = z
+  .number()
+  .min(-90, { error: 'latitude must be between -90 and 90' })
+  .max(90, { error: 'latitude must be between -90 and 90' });
+const lngLat = z.tuple([longitude, latitude], {
+  error: unlessMissing(() => 'must be [longitude, latitude]')
+});
+
+const zoom = z
+  .number()
+  .min(MIN_ZOOM, { error: `must be between ${MIN_ZOOM} and ${MAX_ZOOM}` })
+  .max(MAX_ZOOM, { error: `must be between ${MIN_ZOOM} and ${MAX_ZOOM}` });
+
+const bounds = z
+  .tuple([lngLat, lngLat], { error: unlessMissing(() => 'must be [[west, south], [east, north]]') })
+  .refine(([southWest, northEast]) => southWest[0] < northEast[0], {
+    error: 'west must be less than east'
+  })
+  .refine(([southWest, northEast]) => southWest[1] < northEast[1], {
+    error: 'south must be less than north'
+  });
+
+const camera = z
+  .strictObject({ center: lngLat.optional(), zoom: zoom.optional(), bounds: bounds.optional() })
+  .transform((value, context): SceneCamera => {
+    const { center, zoom: level, bounds: box } = value;
+    if (box !== undefined) {
+      if (center === undefined && level === undefined) return { bounds: box };
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'give either "center" and "zoom", or "bounds", not both'
+      });
+    } else if (center !== undefined && level !== undefined) {
+      return { center, zoom: level };
+    } else if (center !== undefined) {
+      context.issues.push({ code: 'custom', input: value, path: ['zoom'], message: 'is required with "center"' });
+    } else if (level !== undefined) {
+      context.issues.push({ code: 'custom', input: value, path: ['center'], message: 'is required with "zoom"' });
+    } else {
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'needs either "center" and "zoom", or "bounds"'
+      });
+    }
+    return z.NEVER;
+  });
+
+const programme = z.enum(PROGRAMMES, {
+  error: unlessMissing((input) => `unknown programme ${quoted(input)}`)
+});
+const layer = z.enum(LAYER_IDS, { error: unlessMissing((input) => `unknown layer ${quoted(input)}`) });
+const view = z.enum(VIEWS, {
+  error: unlessMissing(() => `must be ${VIEWS.map((name) => `"${name}"`).join(' or ')}`)
+});
+const mode = z.enum(['any', 'all'], { error: unlessMissing(() => 'must be "any" or "all"') });
+
+/** The schema of one scene, checking references against the known zones and départements. */
+export function sceneSchema(known: KnownPlaces): z.ZodType<Scene, unknown> {
+  const departement = z.string().refine((code) => known.departementCodes.has(code), {
+    error: (issue) => `unknown département ${quoted(issue.input)}`
+  });
+  const zone = z.string().refine((id) => known.zoneIds.has(id), {
+    error: (issue) => `unknown zone ${quoted(issue.input)}`
+  });
+  const place = z
+    .string()
+    .refine((value) => known.zoneIds.has(value) || known.departementCodes.has(value), {
+      error: (issue) => `unknown zone or département ${quoted(issue.input)}`
+    });
+
+  return z.strictObject({
+    id: z.string().regex(KEBAB_CASE, {
+      error: 'must be kebab-case (lowercase letters and digits joined by single hyphens)'
+    }),
+    title: text,
+    caption: text.refine((value) => value.length <= MAX_CAPTION_LENGTH, {
+      error: (issue) =>
+        `must be at most ${MAX_CAPTION_LENGTH} characters (has ${String(issue.input).length})`
+    }),
+    view,
+    camera,
+    filter: z
+      .strictObject({
+        programmes: z.array(programme).optional(),
+        mode: mode.optional(),
+        departements: z.array(departement).optional()
+      })
+      .optional(),
+    layers: z.array(layer).optional(),
+    zone: zone.optional(),
+    spotlight: z.array(place).min(1, { error: 'must not be empty' }).optional(),
+    summary: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional()
+  });
+}
+
+/** The schema of the whole deck file, `{ "scenes": [...] }`, with unique scene ids. */
+export function scenesFileSchema(known: KnownPlaces) {
+  return z.strictObject({
+    scenes: z
+      .array(sceneSchema(known))
+      .min(1, { error: 'must list at least one scene' })
+      .superRefine((scenes, context) => {
+        const firstIndex = new Map<string, number>();
+        scenes.forEach((scene, index) => {
+          const first = firstIndex.get(scene.id);
+          if (first === undefined) {
+            firstIndex.set(scene.id, index);
+          } else {
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'id'],
+              message: `"${scene.id}" is already the id of scene #${first}`
+            });
+          }
+        });
+      })
+  });
+}
+
+/** Messages for the issues the schema leaves to zod, in the same plain style. */
+function genericMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'is required';
+    const expected: Record<string, string> = {
+      string: 'a string',
+      number: 'a number',
+      array: 'a list',
+      tuple: 'a list',
+      object: 'an object',
+      boolean: 'true or false'
+    };
+    return `expected ${expected[issue.expected] ?? issue.expected}`;
+  }
+  return undefined;
+}
+
+/** Writes a zod path the way the JSON is read: `camera.bounds[0][1]`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((written, key) => {
+    if (typeof key === 'number') return `${written}[${key}]`;
+    const name = String(key);
+    return written === '' ? name : `${written}.${name}`;
+  }, '');
+}
+
+/** Names a scene by its id when it has one, else by its 0-based position. */
+function sceneLabel(json: unknown, index: number): string {
+  const scenes = (json as { scenes?: unknown }).scenes;
+  const scene = Array.isArray(scenes) ? (scenes[index] as unknown) : undefined;
+  const id = typeof scene === 'object' && scene !== null ? (scene as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? `scene "${id}"` : `scene #${index}`;
+}
+
+/** Turns one zod issue into lines "file: scene "id": field "path": message". */
+function describeIssue(file: string, json: unknown, issue: z.core.$ZodIssue): string[] {
+  const fields =
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'unknown field' }))
+      : [{ path: issue.path, message: issue.message }];
+  return fields.map(({ path, message }) => {
+    const parts = [file];
+    let rest: readonly PropertyKey[] = path;
+    const [top, index] = path;
+    if (top === 'scenes' && typeof index === 'number') {
+      parts.push(sceneLabel(json, index));
+      rest = path.slice(2);
+    }
+    const field = formatPath(rest);
+    if (field !== '') parts.push(`field "${field}"`);
+    parts.push(message);
+    return parts.join(': ');
+  });
+}
+
+/** Validates the deck file and returns its scenes; throws an Error naming file, scene and field of every problem, one per line. */
+export function parseScenes(json: unknown, file: string, known: KnownPlaces): Scene[] {
+  const result = scenesFileSchema(known).safeParse(json, { error: genericMessage });
+  if (result.success) return result.data.scenes;
+  throw new Error(result.error.issues.flatMap((issue) => describeIssue(file, json, issue)).join('\n'));
+}

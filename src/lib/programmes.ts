@@ -1,0 +1,80 @@
+// French wording of the closed lists in types.ts: programmes, scopes, zone kinds and
+// the paths (vias) through which a measure reaches a zone.
+import type { Programme, Scope, Via, Zone, ZoneKind } from './types';
+
+/** Full French label of each programme, as shown in filters and sheets. */
+export const PROGRAMME_LABELS: Readonly<Record<Programme, string>> = {
+  npnru: 'NPNRU (renouvellement urbain)',
+  'habitat-indigne': "Lutte contre l'habitat indigne",
+  'strategie-pauvrete': 'Stratégie pauvreté',
+  'contrats-de-ville': 'Contrats de ville',
+  'prevention-radicalisation': 'Prévention de la radicalisation',
+  'emploi-formation': 'Emploi et formation',
+  logement: 'Logement',
+  participation: 'Participation des habitants'
+};
+
+/** Short lower-case name of each programme, used inside sentences ("3 quartiers NPNRU habitat indigne"). */
+export const PROGRAMME_SHORT_LABELS: Readonly<Record<Programme, string>> = {
+  npnru: 'NPNRU',
+  'habitat-indigne': 'habitat indigne',
+  'strategie-pauvrete': 'stratégie pauvreté',
+  'contrats-de-ville': 'contrats de ville',
+  'prevention-radicalisation': 'prévention de la radicalisation',
+  'emploi-formation': 'emploi et formation',
+  logement: 'logement',
+  participation: 'participation des habitants'
+};
+
+/** One-sentence French description of each programme, for tooltips and the legend. */
+export const PROGRAMME_DESCRIPTIONS: Readonly<Record<Programme, string>> = {
+  npnru:
+    "Nouveau programme national de renouvellement urbain : démolitions, reconstructions et réaménagement des quartiers, financés en partie par l'Anru.",
+  'habitat-indigne':
+    'Repérage et traitement des logements insalubres, lutte contre les marchands de sommeil et redressement des copropriétés dégradées.',
+  'strategie-pauvrete':
+    "Stratégie nationale de prévention et de lutte contre la pauvreté, contractualisée entre l'État et les départements.",
+  'contrats-de-ville':
+    "Contrats entre l'État et les collectivités qui organisent la politique de la ville dans chaque territoire, prorogés jusqu'en 2022.",
+  'prevention-radicalisation':
+    'Actions de prévention primaire et de suivi des situations de radicalisation, déclinées en plans départementaux.',
+  'emploi-formation':
+    "Accès à l'emploi et à la formation des habitants des quartiers (PAQTE, emplois francs, insertion par l'activité économique).",
+  logement: 'Logement social et habitat ancien dégradé dans et autour des quartiers, y compris hors NPNRU.',
+  participation: 'Place des habitants dans les décisions : conseils citoyens et instances participatives.'
+};
+
+/** French label of each funding scope: whose money an amount really is. */
+export const SCOPE_LABELS: Readonly<Record<Scope, string>> = {
+  national: 'Enveloppe nationale',
+  regional: 'Enveloppe régionale',
+  departemental: 'Enveloppe départementale',
+  zone: 'Montant propre à la zone'
+};
+
+/** Singular and plural French noun of each zone kind. */
+export const ZONE_KIND_LABELS: Readonly<Record<ZoneKind, { one: string; many: string }>> = {
+  quarter: { one: 'quartier NPNRU', many: 'quartiers NPNRU' },
+  'acceleration-territory': { one: "territoire d'accélération", many: "territoires d'accélération" }
+};
+
+/** French label of how a measure reaches `zone`, naming its département or the region where relevant. */
+export function viaLabel(
+  via: Via,
+  zone: Pick<Zone, 'kind' | 'departement'>,
+  departementNames: Readonly<Record<string, string>>,
+  regionName: string
+): string {
+  switch (via) {
+    case 'zone':
+      return 'Directement';
+    case 'kind':
+      return `Pour tous les ${ZONE_KIND_LABELS[zone.kind].many}`;
+    case 'departement':
+      return `Via le département : ${departementNames[zone.departement] ?? zone.departement}`;
+    case 'region':
+      return `Via la région ${regionName}`;
+    case 'national':
+      return 'Mesure nationale';
+  }
+}

@@ -1,0 +1,194 @@
+// Domain types shared by the geodata build, the map and the panels.
+// Declared once here; the build validates the hand-written data against
+// the schemas in `src/lib/data/schema.ts`, which produce exactly these types.
+
+/** Public-policy programmes the atlas knows about (closed list). */
+export const PROGRAMMES = [
+  'npnru',
+  'habitat-indigne',
+  'strategie-pauvrete',
+  'contrats-de-ville',
+  'prevention-radicalisation',
+  'emploi-formation',
+  'logement',
+  'participation'
+] as const;
+export type Programme = (typeof PROGRAMMES)[number];
+
+/** What a funding amount really covers. A national envelope is never a zone's own money. */
+export const SCOPES = ['national', 'regional', 'departemental', 'zone'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The two kinds of zone drawn and clickable on the map. */
+export const ZONE_KINDS = ['quarter', 'acceleration-territory'] as const;
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+/**
+ * How a zone's outline was obtained:
+ * - `qpv`: the official 2015 QPV contour;
+ * - `communes`: the union of its communes (approximate: the quarter is smaller);
+ * - `departement`: the département contour (exact for acceleration territories).
+ */
+export const PERIMETERS = ['qpv', 'communes', 'departement'] as const;
+export type Perimeter = (typeof PERIMETERS)[number];
+
+/** A commune named by its official INSEE code (COG 2018) and name. */
+export interface CommuneRef {
+  insee: string;
+  name: string;
+}
+
+/** A zone as written by hand in `geodata/zones.json`. */
+export interface Zone {
+  id: string;
+  /** Name as given by the source newsletter. */
+  name: string;
+  kind: ZoneKind;
+  /** INSEE code of the département the zone lies in. */
+  departement: string;
+  /** Communes concerned, matched by INSEE code. Empty for a whole département. */
+  communes: CommuneRef[];
+  /** QPV 2015 code where the source mirror has the official contour, else null. */
+  qpv: string | null;
+  /** Official QPV name when it differs from the newsletter's. */
+  qpvName?: string;
+  /** Programmes the zone belongs to by definition (measures add more). */
+  programmes: Programme[];
+  /** Administrative status, in French, e.g. "Projet validé par l'ANRU". */
+  status: string;
+  /** ISO date (YYYY-MM or YYYY-MM-DD) of that status. */
+  statusDate: string;
+  /** Free note shown on the sheet, e.g. a naming trap. */
+  note?: string;
+}
+
+/** Properties of a zone feature in the generated `zones.geojson`. Flat, for MapLibre. */
+export interface ZoneProperties {
+  id: string;
+  name: string;
+  kind: ZoneKind;
+  departement: string;
+  perimeter: Perimeter;
+  /** True when the outline is larger than the real zone (commune union). */
+  approximate: boolean;
+  /** Area in km², used to pick the smallest zone under the pointer. */
+  areaKm2: number;
+}
+
+/** Where a measure applies. A measure lists one or more targets. */
+export type Target =
+  | { zones: string[] }
+  | { kind: ZoneKind }
+  | { departements: string[] }
+  | { region: string }
+  | { national: true };
+
+/** How a measure reaches a given zone, shown as a label on the sheet. */
+export const VIAS = ['zone', 'kind', 'departement', 'region', 'national'] as const;
+export type Via = (typeof VIAS)[number];
+
+/** One amount attached to a measure, with what it really covers. */
+export interface FundingLine {
+  /** Amount in euros (e.g. 4e9 for 4 Md€). */
+  amount: number;
+  /** True when the source says "plus de" (more than). */
+  atLeast?: boolean;
+  scope: Scope;
+  /** What the amount covers, in French ("projets validés, dont part Anru"). */
+  covers: string;
+  /** For non-national scopes: the territory code (département or region) it belongs to. */
+  territory?: string;
+}
+
+/** A cited source: the newsletter and, where given, the official page. */
+export interface SourceRef {
+  label: string;
+  url?: string;
+}
+
+/** A measure as written by hand in `geodata/measures.json`. */
+export interface Measure {
+  id: string;
+  title: string;
+  /** ISO date (YYYY-MM or YYYY-MM-DD). */
+  date: string;
+  programme: Programme;
+  /** Summary in the project's own words (French). */
+  summary: string;
+  /** Who carries it (French), e.g. ["Anru", "Collectivités"]. */
+  actors: string[];
+  funding: FundingLine[];
+  appliesTo: Target[];
+  sources: SourceRef[];
+  /** Caveat about the source itself (e.g. a date the newsletter seems to misprint). */
+  note?: string;
+}
+
+/** A measure linked to one zone, with the path it came through. */
+export interface LinkedMeasure {
+  measureId: string;
+  via: Via;
+}
+
+/** Map layers a user can toggle, in no particular order (draw order lives in the map module). */
+export const LAYER_IDS = ['quarters', 'territories', 'qpv', 'communes', 'departements', 'region'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** The two framings a user switches between. */
+export const VIEWS = ['hdf', 'france'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** How selected programmes combine: a zone needs at least one ('any') or all of them ('all'). */
+export type ProgrammeMode = 'any' | 'all';
+
+/** The explorer's filter: empty lists mean "no restriction". */
+export interface FilterState {
+  programmes: Programme[];
+  mode: ProgrammeMode;
+  /** Département INSEE codes; a zone matches when it lies in one of them. */
+  departements: string[];
+}
+
+/** Side panels of the explorer. */
+export const PANELS = ['filters', 'layers', 'list', 'summary'] as const;
+export type Panel = (typeof PANELS)[number];
+
+/**
+ * The state a user shares by link (query string). The camera itself lives in the
+ * URL hash in MapLibre's `#zoom/lat/lng` form and is not part of this object.
+ */
+export interface AppState {
+  filter: FilterState;
+  layers: LayerId[];
+  /** Selected zone id, or null. */
+  zone: string | null;
+  /** Selected commune INSEE code (from search), or null. */
+  commune: string | null;
+  panel: Panel | null;
+  present: boolean;
+  /** 0-based scene index in presentation mode. */
+  scene: number;
+}
+
+/** One entry of `geodata/sources.json`, as republished in `atlas.json` for the sources table. */
+export interface SourceInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  url: string | null;
+}
+
+/** The generated `static/data/atlas.json`: everything but geometry. */
+export interface AtlasData {
+  /** ISO timestamp of the geodata build. */
+  generatedAt: string;
+  region: { code: string; name: string };
+  /** Names of the 96 metropolitan départements by INSEE code. */
+  departements: Record<string, string>;
+  zones: Zone[];
+  measures: Measure[];
+  links: Record<string, LinkedMeasure[]>;
+  sources: SourceInfo[];
+}

@@ -1,0 +1,168 @@
+// The shareable state in the query string, and the camera in MapLibre's hash.
+// Links are typed and edited by hand and pasted from chats, so parsing never
+// throws: each bad value falls back to its default and the rest of the state is kept.
+import { LAYER_IDS, PANELS, PROGRAMMES } from '../types';
+import type { AppState, LayerId, Panel, Programme } from '../types';
+
+/** Values a link may refer to; anything else in the URL is dropped. */
+export interface KnownValues {
+  zoneIds: ReadonlySet<string>;
+  communeCodes: ReadonlySet<string>;
+  departementCodes: ReadonlySet<string>;
+  /** Number of scenes in presentation mode. */
+  sceneCount: number;
+}
+
+/** Camera read from the URL hash. */
+export interface HashView {
+  zoom: number;
+  lat: number;
+  lng: number;
+}
+
+/** Layers shown when the URL says nothing about layers. */
+export const DEFAULT_LAYERS: readonly LayerId[] = [
+  'quarters',
+  'territories',
+  'qpv',
+  'departements',
+  'region'
+];
+
+// Longer values are junk or an attack, never a real id.
+const MAX_VALUE_LENGTH = 200;
+// `layers=` alone is indistinguishable from a truncated link, so "no layer" has its own word.
+const NO_LAYERS = 'none';
+
+/** The state of a fresh visit: no filter, no selection, default layers. */
+export function defaultState(): AppState {
+  return {
+    filter: { programmes: [], mode: 'any', departements: [] },
+    layers: [...DEFAULT_LAYERS],
+    zone: null,
+    commune: null,
+    panel: null,
+    present: false,
+    scene: 0
+  };
+}
+
+/** Same state with lists deduplicated and in canonical order (types.ts order; départements sorted). */
+export function canonicalState(state: AppState): AppState {
+  return {
+    ...state,
+    filter: {
+      ...state.filter,
+      programmes: inOrder(PROGRAMMES, state.filter.programmes),
+      departements: [...new Set(state.filter.departements)].sort()
+    },
+    layers: inOrder(LAYER_IDS, state.layers)
+  };
+}
+
+/** Reads the state from a query string; unknown or malformed values fall back to defaults. */
+export function parseState(params: URLSearchParams, known: KnownValues): AppState {
+  const state = defaultState();
+  const values = (name: string): string[] => params.getAll(name).filter((v) => v.length <= MAX_VALUE_LENGTH);
+
+  state.zone = first(values('zone'), (v) => (known.zoneIds.has(v) ? v : null)) ?? null;
+  state.commune = first(values('commune'), (v) => (known.communeCodes.has(v) ? v : null)) ?? null;
+  state.filter.programmes =
+    first(values('prog'), (v) => nonEmpty(inOrder(PROGRAMMES, splitList(v).filter(isProgramme)))) ?? [];
+  state.filter.mode = first(values('mode'), (v) => (v === 'any' || v === 'all' ? v : null)) ?? 'any';
+  state.filter.departements =
+    first(values('dep'), (v) =>
+      nonEmpty([...new Set(splitList(v).filter((code) => known.departementCodes.has(code)))].sort())
+    ) ?? [];
+  state.layers = first(values('layers'), (v) =>
+    v === NO_LAYERS ? [] : nonEmpty(inOrder(LAYER_IDS, splitList(v).filter(isLayer)))
+  ) ?? [...DEFAULT_LAYERS];
+  state.panel = first(values('panel'), (v) => (isPanel(v) ? v : null)) ?? null;
+  state.present = first(values('present'), parseFlag) ?? false;
+  const lastScene = Number.isFinite(known.sceneCount) ? Math.max(0, Math.floor(known.sceneCount) - 1) : 0;
+  state.scene =
+    first(values('scene'), (v) => (/^\d+$/.test(v) ? clamp(Number(v) - 1, 0, lastScene) : null)) ?? 0;
+  return state;
+}
+
+/** Query string (without '?') of a state, parameters in a fixed order, defaults omitted. */
+export function serialiseState(state: AppState): string {
+  const s = canonicalState(state);
+  const params: [string, string][] = [];
+  if (s.zone !== null) params.push(['zone', s.zone]);
+  if (s.commune !== null) params.push(['commune', s.commune]);
+  if (s.filter.programmes.length > 0) params.push(['prog', s.filter.programmes.join(',')]);
+  if (s.filter.mode !== 'any') params.push(['mode', s.filter.mode]);
+  if (s.filter.departements.length > 0) params.push(['dep', s.filter.departements.join(',')]);
+  if (!sameList(s.layers, DEFAULT_LAYERS))
+    params.push(['layers', s.layers.length > 0 ? s.layers.join(',') : NO_LAYERS]);
+  if (s.panel !== null) params.push(['panel', s.panel]);
+  if (s.present) params.push(['present', '1']);
+  if (s.scene !== 0) params.push(['scene', String(s.scene + 1)]);
+  // Commas stay literal between list items so shared links remain readable.
+  return params
+    .map(([name, value]) => `${name}=${value.split(',').map(encodeURIComponent).join(',')}`)
+    .join('&');
+}
+
+/** Camera of a MapLibre hash '#zoom/lat/lng[/bearing/pitch]', clamped to valid ranges; null when unreadable. */
+export function parseHashView(hash: string): HashView | null {
+  if (hash.length > MAX_VALUE_LENGTH) return null;
+  const parts = hash.replace(/^#/, '').split('/');
+  if (parts.length < 3 || parts.length > 5) return null;
+  const [zoom, lat, lng] = parts.slice(0, 3).map(parseNumber);
+  if (zoom === undefined || lat === undefined || lng === undefined) return null;
+  if (!Number.isFinite(zoom) || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
+  return { zoom: clamp(zoom, 0, 22), lat: clamp(lat, -85, 85), lng: clamp(lng, -180, 180) };
+}
+
+// Number('') is 0 and Number('0x1f') is 31: accept plain decimal notation only.
+function parseNumber(s: string): number {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
+}
+
+function first<T>(values: readonly string[], parse: (v: string) => T | null): T | null {
+  for (const v of values) {
+    const parsed = parse(v);
+    if (parsed !== null) return parsed;
+  }
+  return null;
+}
+
+function splitList(v: string): string[] {
+  return v.split(',').map((item) => item.trim());
+}
+
+function nonEmpty<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
+}
+
+function inOrder<T>(order: readonly T[], items: readonly T[]): T[] {
+  return order.filter((item) => items.includes(item));
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function parseFlag(v: string): boolean | null {
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  return null;
+}
+
+function clamp(x: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, x));
+}
+
+function isProgramme(v: string): v is Programme {
+  return (PROGRAMMES as readonly string[]).includes(v);
+}
+
+function isLayer(v: string): v is LayerId {
+  return (LAYER_IDS as readonly string[]).includes(v);
+}
+
+function isPanel(v: string): v is Panel {
+  return (PANELS as readonly string[]).includes(v);
+}

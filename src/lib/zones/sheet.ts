@@ -1,0 +1,58 @@
+// The zone sheet's content, computed from the atlas data: which measures reach
+// a zone, grouped by programme, and what the sources do not say.
+import type { AtlasData, Measure, Programme, Via, Zone, ZoneProperties } from '$lib/types';
+import { PROGRAMMES } from '$lib/types';
+
+/** A measure as listed on a sheet, with how it reaches the zone. */
+export interface SheetItem {
+  measure: Measure;
+  via: Via;
+}
+
+/** The measures of one programme on a sheet. */
+export interface SheetGroup {
+  programme: Programme;
+  items: SheetItem[];
+}
+
+/** Everything a zone sheet shows besides the zone itself. */
+export interface ZoneSheet {
+  zone: Zone;
+  groups: SheetGroup[];
+  /** True when some funding line is the zone's own money; the sources give none so far. */
+  hasOwnAmount: boolean;
+}
+
+/** The sheet of `zone`: its linked measures grouped in the fixed programme order. */
+export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheet {
+  const measures = new Map(atlas.measures.map((m) => [m.id, m]));
+  const items: SheetItem[] = [];
+  for (const link of atlas.links[zone.id] ?? []) {
+    const measure = measures.get(link.measureId);
+    if (measure) items.push({ measure, via: link.via });
+  }
+  const groups = PROGRAMMES.map((programme) => ({
+    programme,
+    items: items.filter((item) => item.measure.programme === programme)
+  })).filter((group) => group.items.length > 0);
+  const hasOwnAmount = items.some((item) =>
+    item.measure.funding.some((line) => line.scope === 'zone')
+  );
+  return { zone, groups, hasOwnAmount };
+}
+
+/** French sentence saying how the zone's outline was drawn, and how exact it is. */
+export function perimeterNote(zone: Zone, props: Pick<ZoneProperties, 'perimeter'>): string {
+  switch (props.perimeter) {
+    case 'qpv':
+      return `Contour officiel du quartier prioritaire ${zone.qpv ?? ''}${
+        zone.qpvName ? ` (« ${zone.qpvName} »)` : ''
+      }, liste 2015.`;
+    case 'communes':
+      return `Périmètre exact non disponible : contour communal (${zone.communes
+        .map((c) => c.name)
+        .join(', ')}). Le quartier n'occupe qu'une partie de ce contour.`;
+    case 'departement':
+      return 'Périmètre : le département entier.';
+  }
+}

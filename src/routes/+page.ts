@@ -1,0 +1,32 @@
+// Loads the built geodata (see `npm run geodata`). The page only renders it.
+import { error } from '@sveltejs/kit';
+import { base } from '$app/paths';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { AtlasData, ZoneProperties } from '$lib/types';
+import type { MapGeodata, PlaceProperties, QpvProperties } from '$lib/map/style';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch }) => {
+  const get = async <T>(name: string): Promise<T> => {
+    const response = await fetch(`${base}/data/${name}`);
+    if (!response.ok) {
+      error(503, `Données absentes (${name}, HTTP ${response.status}) : lancez « npm run geodata » puis rechargez la page.`);
+    }
+    return (await response.json()) as T;
+  };
+  const [atlas, zones, region, departements, qpv] = await Promise.all([
+    get<AtlasData>('atlas.json'),
+    get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson'),
+    get<FeatureCollection<Geometry, PlaceProperties>>('region.geojson'),
+    get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson'),
+    get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson')
+  ]);
+  const geodata: MapGeodata = {
+    zones,
+    region,
+    departements,
+    qpv,
+    communesUrl: `${base}/data/communes.geojson`
+  };
+  return { atlas, geodata };
+};

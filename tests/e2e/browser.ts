@@ -1,0 +1,35 @@
+// Opens the built atlas in Debian's Chromium through playwright-core, and
+// records page errors and every request that leaves the local server.
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { waitForMapIdle } from './chromium';
+export { launchBrowser, waitForMapIdle } from './chromium';
+
+/** A page and what it did wrong: uncaught errors and requests to other hosts. */
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  foreignRequests: string[];
+}
+
+/** Opens `path` of the served site at the given viewport and waits for the map's first idle. */
+export async function openAtlas(
+  browser: Browser,
+  path = '/',
+  viewport = { width: 1280, height: 800 },
+  baseURL = inject('baseURL')
+): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseURL) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      foreignRequests.push(url);
+    }
+  });
+  await page.goto(`${baseURL}${path}`);
+  await waitForMapIdle(page);
+  return { page, errors, foreignRequests };
+}

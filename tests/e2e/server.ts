@@ -1,0 +1,39 @@
+// Starts `vite preview` on loopback for the built site (`build/`).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const HOST = '127.0.0.1';
+
+/** A running preview server and how to stop it. */
+export interface PreviewServer {
+  baseURL: string;
+  stop: () => void;
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (child.exitCode !== null) throw new Error(`preview server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`preview server did not answer at ${url}`);
+}
+
+/** Serves `build/` on a random loopback port; fails if the site was not built. */
+export async function startPreview(): Promise<PreviewServer> {
+  if (!existsSync('build/index.html')) {
+    throw new Error('build/ is missing: run `npm run build` first (npm test does it).');
+  }
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const child = spawn('npx', ['vite', 'preview', '--host', HOST, '--port', String(port), '--strictPort'], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  });
+  const baseURL = `http://${HOST}:${port}`;
+  await waitForServer(`${baseURL}/`, child);
+  return { baseURL, stop: () => child.kill() };
+}

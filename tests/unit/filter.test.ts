@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { filterZones, matchZone, optionCounts, resetFilter } from '../../src/lib/filters/filter';
+import type { ZoneProgrammes } from '../../src/lib/filters/filter';
+import { PROGRAMMES } from '../../src/lib/types';
+import type { FilterState, Programme, Zone, ZoneKind } from '../../src/lib/types';
+
+function zone(id: string, kind: ZoneKind, departement: string, programmes: Programme[]): Zone {
+  return {
+    id,
+    name: id,
+    kind,
+    departement,
+    communes: [],
+    qpv: null,
+    programmes,
+    status: 'Projet validé par l’Anru',
+    statusDate: '2018-12'
+  };
+}
+
+// A small atlas shaped like the real one: NPNRU quarters in 59, 62 and 02, and
+// acceleration territories against substandard housing, one of them in the Nord.
+const zones: Zone[] = [
+  zone('anzin', 'quarter', '59', ['npnru']),
+  zone('mons', 'quarter', '59', ['npnru']),
+  zone('tourcoing', 'quarter', '59', ['npnru']),
+  zone('arras', 'quarter', '62', ['npnru']),
+  zone('lens', 'quarter', '62', ['npnru']),
+  zone('soissons', 'quarter', '02', ['npnru']),
+  zone('nord', 'acceleration-territory', '59', ['habitat-indigne']),
+  zone('seine-saint-denis', 'acceleration-territory', '93', ['habitat-indigne']),
+  zone('bouches-du-rhone', 'acceleration-territory', '13', ['habitat-indigne'])
+];
+
+// Programmes after linking measures: the Nord's substandard-housing measures reach its
+// quarters, the poverty strategy reaches the Nord and the Pas-de-Calais.
+const linked: ZoneProgrammes = {
+  anzin: ['npnru', 'habitat-indigne', 'strategie-pauvrete'],
+  mons: ['npnru', 'habitat-indigne', 'strategie-pauvrete'],
+  tourcoing: ['npnru', 'habitat-indigne', 'strategie-pauvrete'],
+  arras: ['npnru', 'strategie-pauvrete'],
+  lens: ['npnru', 'strategie-pauvrete'],
+  soissons: ['npnru'],
+  nord: ['habitat-indigne', 'strategie-pauvrete'],
+  'seine-saint-denis': ['habitat-indigne'],
+  'bouches-du-rhone': ['habitat-indigne']
+};
+
+function filter(partial: Partial<FilterState>): FilterState {
+  return { ...resetFilter(), ...partial };
+}
+
+describe('resetFilter', () => {
+  it('returns a filter with no programme, mode any and no département', () => {
+    expect(resetFilter()).toEqual({ programmes: [], mode: 'any', departements: [] });
+  });
+
+  it('returns a fresh object each time so callers can mutate it safely', () => {
+    const a = resetFilter();
+    a.programmes.push('npnru');
+    expect(resetFilter().programmes).toEqual([]);
+  });
+});
+
+describe('matchZone', () => {
+  const nordQuarter = { departement: '59' };
+
+  it('keeps any zone when the filter is empty', () => {
+    expect(matchZone(nordQuarter, [], resetFilter())).toBe(true);
+  });
+
+  it('in mode any, keeps a zone having at least one selected programme', () => {
+    const f = filter({ programmes: ['logement', 'npnru'], mode: 'any' });
+    expect(matchZone(nordQuarter, ['npnru'], f)).toBe(true);
+    expect(matchZone(nordQuarter, ['habitat-indigne'], f)).toBe(false);
+  });
+
+  it('in mode all, keeps a zone only when it has every selected programme', () => {
+    const f = filter({ programmes: ['npnru', 'habitat-indigne'], mode: 'all' });
+    expect(matchZone(nordQuarter, ['npnru', 'habitat-indigne', 'logement'], f)).toBe(true);
+    expect(matchZone(nordQuarter, ['npnru'], f)).toBe(false);
+  });
+
+  it('rejects a zone outside the selected départements whatever its programmes', () => {
+    const f = filter({ programmes: ['npnru'], departements: ['62', '02'] });
+    expect(matchZone(nordQuarter, ['npnru'], f)).toBe(false);
+    expect(matchZone({ departement: '02' }, ['npnru'], f)).toBe(true);
+  });
+});
+
+describe('filterZones', () => {
+  it('returns every zone id, in the given order, for the empty filter', () => {
+    expect(filterZones(zones, linked, resetFilter())).toEqual(zones.map((z) => z.id));
+  });
+
+  it('NPNRU and habitat indigne in mode all gives exactly the quarters of the Nord', () => {
+    const f = filter({ programmes: ['npnru', 'habitat-indigne'], mode: 'all' });
+    const nordQuarters = zones.filter((z) => z.kind === 'quarter' && z.departement === '59').map((z) => z.id);
+    expect(filterZones(zones, linked, f)).toEqual(nordQuarters);
+    expect(nordQuarters).toEqual(['anzin', 'mons', 'tourcoing']);
+  });
+
+  it('NPNRU or habitat indigne in mode any gives every zone', () => {
+    const f = filter({ programmes: ['npnru', 'habitat-indigne'], mode: 'any' });
+    expect(filterZones(zones, linked, f)).toHaveLength(zones.length);
+  });
+
+  it('restricts to the selected départements', () => {
+    expect(filterZones(zones, linked, filter({ departements: ['62', '93'] }))).toEqual([
+      'arras',
+      'lens',
+      'seine-saint-denis'
+    ]);
+  });
+
+  it('combines programmes and départements', () => {
+    const f = filter({ programmes: ['strategie-pauvrete'], departements: ['59', '02'] });
+    expect(filterZones(zones, linked, f)).toEqual(['anzin', 'mons', 'tourcoing', 'nord']);
+  });
+
+  it('uses the programmes from linking, not only those defining the zone', () => {
+    expect(filterZones(zones, linked, filter({ programmes: ['strategie-pauvrete'] }))).toContain('arras');
+  });
+
+  it("falls back to a zone's defining programmes when linking did not list it", () => {
+    const f = filter({ programmes: ['habitat-indigne'] });
+    expect(filterZones(zones, {}, f)).toEqual(['nord', 'seine-saint-denis', 'bouches-du-rhone']);
+  });
+
+  it('returns nothing when no zone matches', () => {
+    expect(filterZones(zones, linked, filter({ programmes: ['participation'] }))).toEqual([]);
+  });
+});
+
+describe('optionCounts', () => {
+  it('with no filter, counts the zones of each programme and each département', () => {
+    const counts = optionCounts(zones, linked, resetFilter());
+    expect(counts.programmes).toEqual({
+      npnru: 6,
+      'habitat-indigne': 6,
+      'strategie-pauvrete': 6,
+      'contrats-de-ville': 0,
+      'prevention-radicalisation': 0,
+      'emploi-formation': 0,
+      logement: 0,
+      participation: 0
+    });
+    expect(counts.departements).toEqual({ '02': 1, '13': 1, '59': 4, '62': 2, '93': 1 });
+  });
+
+  it('has an entry for every programme', () => {
+    expect(Object.keys(optionCounts(zones, linked, resetFilter()).programmes).sort()).toEqual(
+      [...PROGRAMMES].sort()
+    );
+  });
+
+  it('in mode all, a programme count is the zones having it together with those already selected', () => {
+    const counts = optionCounts(zones, linked, filter({ programmes: ['npnru'], mode: 'all' }));
+    expect(counts.programmes['habitat-indigne']).toBe(3);
+    expect(counts.programmes['strategie-pauvrete']).toBe(5);
+    expect(counts.programmes.npnru).toBe(6);
+  });
+
+  it('in mode any, a programme count is the zones having it or one already selected', () => {
+    const counts = optionCounts(zones, linked, filter({ programmes: ['npnru'], mode: 'any' }));
+    expect(counts.programmes['habitat-indigne']).toBe(9);
+    expect(counts.programmes.logement).toBe(6);
+  });
+
+  it('programme counts respect the selected départements', () => {
+    const counts = optionCounts(zones, linked, filter({ departements: ['62'] }));
+    expect(counts.programmes['habitat-indigne']).toBe(0);
+    expect(counts.programmes.npnru).toBe(2);
+  });
+
+  it('a département count adds that département to those already selected', () => {
+    const counts = optionCounts(zones, linked, filter({ departements: ['59'] }));
+    expect(counts.departements['62']).toBe(6);
+    expect(counts.departements['59']).toBe(4);
+  });
+
+  it('département counts respect the selected programmes', () => {
+    const counts = optionCounts(
+      zones,
+      linked,
+      filter({ programmes: ['npnru', 'habitat-indigne'], mode: 'all' })
+    );
+    expect(counts.departements).toEqual({ '02': 0, '13': 0, '59': 3, '62': 0, '93': 0 });
+  });
+
+  it('keeps a selected département without zones so the user can still unselect it', () => {
+    const counts = optionCounts(zones, linked, filter({ departements: ['80'] }));
+    expect(counts.departements['80']).toBe(0);
+  });
+
+  it('the count of an already selected option equals the current result size', () => {
+    const f = filter({ programmes: ['habitat-indigne'], departements: ['59'] });
+    const current = filterZones(zones, linked, f).length;
+    const counts = optionCounts(zones, linked, f);
+    expect(counts.programmes['habitat-indigne']).toBe(current);
+    expect(counts.departements['59']).toBe(current);
+  });
+});
