@@ -5,7 +5,13 @@ const size = { width: 400, height: 200, labelWidth: 100 };
 
 describe('barChart', () => {
   it('starts every bar after the label column', () => {
-    const chart = barChart([{ label: 'Nord', value: 9 }, { label: 'Aisne', value: 1 }], size);
+    const chart = barChart(
+      [
+        { label: 'Nord', value: 9 },
+        { label: 'Aisne', value: 1 }
+      ],
+      size
+    );
     expect(chart.bars.map((bar) => bar.x)).toEqual([100, 100]);
   });
 
@@ -32,7 +38,13 @@ describe('barChart', () => {
   });
 
   it('fills the plot width with the largest bar when the maximum is already round', () => {
-    const chart = barChart([{ label: 'a', value: 20 }, { label: 'b', value: 3 }], size);
+    const chart = barChart(
+      [
+        { label: 'a', value: 20 },
+        { label: 'b', value: 3 }
+      ],
+      size
+    );
     expect(chart.xMax).toBe(20);
     expect(chart.bars[0]?.width).toBeCloseTo(300);
   });
@@ -56,14 +68,26 @@ describe('barChart', () => {
   });
 
   it('gives zero-width bars for zero values and a 0 to 1 axis when all are zero', () => {
-    const chart = barChart([{ label: 'a', value: 0 }, { label: 'b', value: 0 }], size);
+    const chart = barChart(
+      [
+        { label: 'a', value: 0 },
+        { label: 'b', value: 0 }
+      ],
+      size
+    );
     expect(chart.bars.map((bar) => bar.width)).toEqual([0, 0]);
     expect(chart.xMax).toBe(1);
     expect(chart.ticks.map((tick) => tick.value)).toEqual([0, 1]);
   });
 
   it('gives a zero-width bar for a zero value beside others', () => {
-    const chart = barChart([{ label: 'a', value: 4 }, { label: 'b', value: 0 }], size);
+    const chart = barChart(
+      [
+        { label: 'a', value: 4 },
+        { label: 'b', value: 0 }
+      ],
+      size
+    );
     expect(chart.bars[1]?.width).toBe(0);
   });
 
@@ -73,7 +97,11 @@ describe('barChart', () => {
 
   it('stacks rows top to bottom inside the height, keeping input order', () => {
     const chart = barChart(
-      [{ label: 'a', value: 1 }, { label: 'b', value: 2 }, { label: 'c', value: 3 }],
+      [
+        { label: 'a', value: 1 },
+        { label: 'b', value: 2 },
+        { label: 'c', value: 3 }
+      ],
       size
     );
     const ys = chart.bars.map((bar) => bar.y);
@@ -85,7 +113,13 @@ describe('barChart', () => {
   });
 
   it('keeps rows with the same label apart', () => {
-    const chart = barChart([{ label: 'x', value: 1 }, { label: 'x', value: 2 }], size);
+    const chart = barChart(
+      [
+        { label: 'x', value: 1 },
+        { label: 'x', value: 2 }
+      ],
+      size
+    );
     expect(chart.bars[0]?.y).not.toBe(chart.bars[1]?.y);
   });
 

@@ -78,7 +78,9 @@ describe('formatDate', () => {
   });
 
   it('refuses malformed dates', () => {
-    expect(() => formatDate('2019-1-22')).toThrow('formatDate: expected YYYY-MM or YYYY-MM-DD, got "2019-1-22"');
+    expect(() => formatDate('2019-1-22')).toThrow(
+      'formatDate: expected YYYY-MM or YYYY-MM-DD, got "2019-1-22"'
+    );
     expect(() => formatDate('janvier 2019')).toThrow(RangeError);
   });
 

@@ -28,7 +28,9 @@ const ZONE_IDS = [
 
 /** The 96 metropolitan département codes: 01 to 95, with Corsica as 2A and 2B instead of 20. */
 const DEPARTEMENT_CODES = [
-  ...Array.from({ length: 95 }, (_, index) => String(index + 1).padStart(2, '0')).filter((code) => code !== '20'),
+  ...Array.from({ length: 95 }, (_, index) => String(index + 1).padStart(2, '0')).filter(
+    (code) => code !== '20'
+  ),
   '2A',
   '2B'
 ];
@@ -61,7 +63,12 @@ describe('parseScenes: valid decks', () => {
   it('accepts a scene with bounds and every optional field', () => {
     const scene = {
       ...validScene(),
-      camera: { bounds: [[1.38, 48.83], [4.26, 51.09]] },
+      camera: {
+        bounds: [
+          [1.38, 48.83],
+          [4.26, 51.09]
+        ]
+      },
       filter: { programmes: ['strategie-pauvrete'], mode: 'any', departements: ['59', '62'] },
       layers: ['region', 'quarters'],
       zone: 'lens-cite',
@@ -78,38 +85,156 @@ describe('parseScenes: valid decks', () => {
 
 describe('parseScenes: each bad field gives its exact message', () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ['a zoom above 22', { camera: { center: [3, 50], zoom: 23 } }, 'scene "nord": field "camera.zoom": must be between 0 and 22'],
-    ['a negative zoom', { camera: { center: [3, 50], zoom: -1 } }, 'scene "nord": field "camera.zoom": must be between 0 and 22'],
-    ['a longitude out of range', { camera: { center: [183, 50], zoom: 8 } }, 'scene "nord": field "camera.center[0]": longitude must be between -180 and 180'],
-    ['a latitude out of range', { camera: { center: [3, 95], zoom: 8 } }, 'scene "nord": field "camera.center[1]": latitude must be between -90 and 90'],
-    ['a centre with one coordinate', { camera: { center: [3], zoom: 8 } }, 'scene "nord": field "camera.center": must be [longitude, latitude]'],
-    ['a centre given as text', { camera: { center: 'Lille', zoom: 8 } }, 'scene "nord": field "camera.center": must be [longitude, latitude]'],
-    ['bounds with west east of east', { camera: { bounds: [[4.26, 48.83], [1.38, 51.09]] } }, 'scene "nord": field "camera.bounds": west must be less than east'],
-    ['bounds with south north of north', { camera: { bounds: [[1.38, 51.09], [4.26, 48.83]] } }, 'scene "nord": field "camera.bounds": south must be less than north'],
-    ['bounds with a latitude out of range', { camera: { bounds: [[1.38, -91], [4.26, 51.09]] } }, 'scene "nord": field "camera.bounds[0][1]": latitude must be between -90 and 90'],
-    ['bounds with one corner', { camera: { bounds: [[1.38, 48.83]] } }, 'scene "nord": field "camera.bounds": must be [[west, south], [east, north]]'],
-    ['a centre without zoom', { camera: { center: [3, 50] } }, 'scene "nord": field "camera.zoom": is required with "center"'],
-    ['a zoom without centre', { camera: { zoom: 9 } }, 'scene "nord": field "camera.center": is required with "zoom"'],
-    ['both a centre and bounds', { camera: { center: [3, 50], zoom: 9, bounds: [[1, 48], [4, 51]] } }, 'scene "nord": field "camera": give either "center" and "zoom", or "bounds", not both'],
-    ['an empty camera', { camera: {} }, 'scene "nord": field "camera": needs either "center" and "zoom", or "bounds"'],
-    ['a misspelt camera field', { camera: { center: [3, 50], zoom: 9, pitch: 30 } }, 'scene "nord": field "camera.pitch": unknown field'],
+    [
+      'a zoom above 22',
+      { camera: { center: [3, 50], zoom: 23 } },
+      'scene "nord": field "camera.zoom": must be between 0 and 22'
+    ],
+    [
+      'a negative zoom',
+      { camera: { center: [3, 50], zoom: -1 } },
+      'scene "nord": field "camera.zoom": must be between 0 and 22'
+    ],
+    [
+      'a longitude out of range',
+      { camera: { center: [183, 50], zoom: 8 } },
+      'scene "nord": field "camera.center[0]": longitude must be between -180 and 180'
+    ],
+    [
+      'a latitude out of range',
+      { camera: { center: [3, 95], zoom: 8 } },
+      'scene "nord": field "camera.center[1]": latitude must be between -90 and 90'
+    ],
+    [
+      'a centre with one coordinate',
+      { camera: { center: [3], zoom: 8 } },
+      'scene "nord": field "camera.center": must be [longitude, latitude]'
+    ],
+    [
+      'a centre given as text',
+      { camera: { center: 'Lille', zoom: 8 } },
+      'scene "nord": field "camera.center": must be [longitude, latitude]'
+    ],
+    [
+      'bounds with west east of east',
+      {
+        camera: {
+          bounds: [
+            [4.26, 48.83],
+            [1.38, 51.09]
+          ]
+        }
+      },
+      'scene "nord": field "camera.bounds": west must be less than east'
+    ],
+    [
+      'bounds with south north of north',
+      {
+        camera: {
+          bounds: [
+            [1.38, 51.09],
+            [4.26, 48.83]
+          ]
+        }
+      },
+      'scene "nord": field "camera.bounds": south must be less than north'
+    ],
+    [
+      'bounds with a latitude out of range',
+      {
+        camera: {
+          bounds: [
+            [1.38, -91],
+            [4.26, 51.09]
+          ]
+        }
+      },
+      'scene "nord": field "camera.bounds[0][1]": latitude must be between -90 and 90'
+    ],
+    [
+      'bounds with one corner',
+      { camera: { bounds: [[1.38, 48.83]] } },
+      'scene "nord": field "camera.bounds": must be [[west, south], [east, north]]'
+    ],
+    [
+      'a centre without zoom',
+      { camera: { center: [3, 50] } },
+      'scene "nord": field "camera.zoom": is required with "center"'
+    ],
+    [
+      'a zoom without centre',
+      { camera: { zoom: 9 } },
+      'scene "nord": field "camera.center": is required with "zoom"'
+    ],
+    [
+      'both a centre and bounds',
+      {
+        camera: {
+          center: [3, 50],
+          zoom: 9,
+          bounds: [
+            [1, 48],
+            [4, 51]
+          ]
+        }
+      },
+      'scene "nord": field "camera": give either "center" and "zoom", or "bounds", not both'
+    ],
+    [
+      'an empty camera',
+      { camera: {} },
+      'scene "nord": field "camera": needs either "center" and "zoom", or "bounds"'
+    ],
+    [
+      'a misspelt camera field',
+      { camera: { center: [3, 50], zoom: 9, pitch: 30 } },
+      'scene "nord": field "camera.pitch": unknown field'
+    ],
     ['no camera', { camera: undefined }, 'scene "nord": field "camera": is required'],
     ['an unknown zone', { zone: 'lens' }, 'scene "nord": field "zone": unknown zone "lens"'],
-    ['an unknown département in the filter', { filter: { departements: ['59', '20'] } }, 'scene "nord": field "filter.departements[1]": unknown département "20"'],
-    ['an unknown spotlight', { spotlight: ['999'] }, 'scene "nord": field "spotlight[0]": unknown zone or département "999"'],
+    [
+      'an unknown département in the filter',
+      { filter: { departements: ['59', '20'] } },
+      'scene "nord": field "filter.departements[1]": unknown département "20"'
+    ],
+    [
+      'an unknown spotlight',
+      { spotlight: ['999'] },
+      'scene "nord": field "spotlight[0]": unknown zone or département "999"'
+    ],
     ['an empty spotlight', { spotlight: [] }, 'scene "nord": field "spotlight": must not be empty'],
-    ['an unknown programme', { filter: { programmes: ['anru'] } }, 'scene "nord": field "filter.programmes[0]": unknown programme "anru"'],
-    ['an unknown mode', { filter: { mode: 'some' } }, 'scene "nord": field "filter.mode": must be "any" or "all"'],
-    ['an unknown layer', { layers: ['quarters', 'roads'] }, 'scene "nord": field "layers[1]": unknown layer "roads"'],
+    [
+      'an unknown programme',
+      { filter: { programmes: ['anru'] } },
+      'scene "nord": field "filter.programmes[0]": unknown programme "anru"'
+    ],
+    [
+      'an unknown mode',
+      { filter: { mode: 'some' } },
+      'scene "nord": field "filter.mode": must be "any" or "all"'
+    ],
+    [
+      'an unknown layer',
+      { layers: ['quarters', 'roads'] },
+      'scene "nord": field "layers[1]": unknown layer "roads"'
+    ],
     ['an unknown view', { view: 'europe' }, 'scene "nord": field "view": must be "hdf" or "france"'],
     ['an empty title', { title: '  ' }, 'scene "nord": field "title": must not be empty'],
     ['an empty caption', { caption: '' }, 'scene "nord": field "caption": must not be empty'],
     ['a missing caption', { caption: undefined }, 'scene "nord": field "caption": is required'],
     ['a caption of another type', { caption: 12 }, 'scene "nord": field "caption": expected a string'],
-    ['a caption too long', { caption: 'a'.repeat(MAX_CAPTION_LENGTH + 1) }, `scene "nord": field "caption": must be at most 200 characters (has 201)`],
+    [
+      'a caption too long',
+      { caption: 'a'.repeat(MAX_CAPTION_LENGTH + 1) },
+      `scene "nord": field "caption": must be at most 200 characters (has 201)`
+    ],
     ['a summary set to false', { summary: false }, 'scene "nord": field "summary": must be true when given'],
     ['an unknown field', { subtitle: 'x' }, 'scene "nord": field "subtitle": unknown field'],
-    ['an id not in kebab case', { id: 'Nord_59' }, 'scene "Nord_59": field "id": must be kebab-case (lowercase letters and digits joined by single hyphens)']
+    [
+      'an id not in kebab case',
+      { id: 'Nord_59' },
+      'scene "Nord_59": field "id": must be kebab-case (lowercase letters and digits joined by single hyphens)'
+    ]
   ];
 
   for (const [name, changes, message] of cases) {
@@ -182,7 +307,9 @@ describe('parseScenes: bad deck files', () => {
 });
 
 describe('the shipped deck', () => {
-  const json: unknown = JSON.parse(readFileSync(new URL('../../geodata/scenes.json', import.meta.url), 'utf8'));
+  const json: unknown = JSON.parse(
+    readFileSync(new URL('../../geodata/scenes.json', import.meta.url), 'utf8')
+  );
   const scenes = parseScenes(json, FILE, known);
 
   it('parses against the known zones and départements', () => {

@@ -20,8 +20,24 @@ function territory(id: string, departement: string): Zone {
   return { ...quarter(id, departement, ['habitat-indigne']), kind: 'acceleration-territory' };
 }
 
-const NORD = ['rives-de-l-escaut', 'lionderie-3-baudets', 'lille-secteur-sud', 'les-oliveaux', 'nouveau-mons', 'degroote', 'la-bourgogne', 'chasse-royale', 'faubourg-de-cambrai-la-briquette'];
-const PAS_DE_CALAIS = ['baudimont', 'mont-liebaut', 'bruay-le-centre', 'lens-cite', 'calonne-marichelles-vent-de-bise'];
+const NORD = [
+  'rives-de-l-escaut',
+  'lionderie-3-baudets',
+  'lille-secteur-sud',
+  'les-oliveaux',
+  'nouveau-mons',
+  'degroote',
+  'la-bourgogne',
+  'chasse-royale',
+  'faubourg-de-cambrai-la-briquette'
+];
+const PAS_DE_CALAIS = [
+  'baudimont',
+  'mont-liebaut',
+  'bruay-le-centre',
+  'lens-cite',
+  'calonne-marichelles-vent-de-bise'
+];
 const AISNE = ['saint-crepin-ouest'];
 const NPNRU_QUARTERS = [...NORD, ...PAS_DE_CALAIS, ...AISNE];
 
@@ -232,8 +248,18 @@ describe('summarise: counts', () => {
     expect(summary(NPNRU_QUARTERS).measures).toEqual([
       { id: 'npnru-179', title: 'Mesure npnru-179', programme: 'npnru', zoneCount: 15 },
       { id: 'pic-regional', title: 'Mesure pic-regional', programme: 'emploi-formation', zoneCount: 15 },
-      { id: 'contrats-de-ville-2022', title: 'Mesure contrats-de-ville-2022', programme: 'contrats-de-ville', zoneCount: 15 },
-      { id: 'pauvrete-contrats', title: 'Mesure pauvrete-contrats', programme: 'strategie-pauvrete', zoneCount: 14 },
+      {
+        id: 'contrats-de-ville-2022',
+        title: 'Mesure contrats-de-ville-2022',
+        programme: 'contrats-de-ville',
+        zoneCount: 15
+      },
+      {
+        id: 'pauvrete-contrats',
+        title: 'Mesure pauvrete-contrats',
+        programme: 'strategie-pauvrete',
+        zoneCount: 14
+      },
       { id: 'degroote-equipement', title: 'Mesure degroote-equipement', programme: 'logement', zoneCount: 1 }
     ]);
   });

@@ -7,6 +7,7 @@ import {
   SCOPES,
   ZONE_KINDS,
   type FundingLine,
+  type LinkedMeasure,
   type Measure,
   type Target,
   type Zone
@@ -22,8 +23,44 @@ export const METROPOLITAN_DEPARTEMENTS: readonly string[] = [
 
 /** INSEE codes of the 13 metropolitan regions (since 2016). */
 export const METROPOLITAN_REGIONS: readonly string[] = [
-  '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'
+  '11',
+  '24',
+  '27',
+  '28',
+  '32',
+  '44',
+  '52',
+  '53',
+  '75',
+  '76',
+  '84',
+  '93',
+  '94'
 ];
+
+/** A source as cited in atlas.json (the entry of geodata/sources.json without file details). */
+export interface AtlasSource {
+  id: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  url: string | null;
+}
+
+/** The content of the generated `atlas.json` (contract: notes/outputs.md). */
+export interface Atlas {
+  /** ISO timestamp of the build. */
+  generatedAt: string;
+  region: { code: string; name: string };
+  /** Names of all metropolitan départements by INSEE code. */
+  departements: Record<string, string>;
+  zones: Zone[];
+  measures: Measure[];
+  /** Measures reaching each zone, by zone id. */
+  links: Record<string, LinkedMeasure[]>;
+  sources: AtlasSource[];
+}
 
 /** A problem in a data file, with the file, the record and the field in its message. */
 export class DataError extends Error {
@@ -102,9 +139,17 @@ const zoneSchema = z
   .superRefine((zone, ctx) => {
     if (zone.kind === 'acceleration-territory') {
       if (zone.communes.length > 0)
-        ctx.addIssue({ code: 'custom', path: ['communes'], message: 'an acceleration territory is a whole département: communes must be empty' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['communes'],
+          message: 'an acceleration territory is a whole département: communes must be empty'
+        });
       if (zone.qpv !== null)
-        ctx.addIssue({ code: 'custom', path: ['qpv'], message: 'an acceleration territory has no QPV: must be null' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['qpv'],
+          message: 'an acceleration territory has no QPV: must be null'
+        });
     } else if (zone.communes.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['communes'], message: 'a quarter lists at least one commune' });
     }
@@ -118,10 +163,15 @@ const zoneSchema = z
     });
     // A QPV code carries its département on three characters: QP059071 is in 59.
     if (zone.qpv !== null && zone.qpv.slice(2, 5) !== zone.departement.padStart(3, '0'))
-      ctx.addIssue({ code: 'custom', path: ['qpv'], message: `QPV "${zone.qpv}" is not in département "${zone.departement}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['qpv'],
+        message: `QPV "${zone.qpv}" is not in département "${zone.departement}"`
+      });
     const seen = new Set<string>();
     zone.programmes.forEach((p, i) => {
-      if (seen.has(p)) ctx.addIssue({ code: 'custom', path: ['programmes', i], message: `duplicate programme "${p}"` });
+      if (seen.has(p))
+        ctx.addIssue({ code: 'custom', path: ['programmes', i], message: `duplicate programme "${p}"` });
       seen.add(p);
     });
   });
@@ -262,7 +312,9 @@ export function parseZones(json: unknown, file: string, codes: CodeLists = {}): 
   const zones = parseRecords(records, 'zone', file, zoneSchema, problems);
   for (const zone of zones) {
     if (!departements.has(zone.departement))
-      problems.push(`${file}: zone "${zone.id}": field "departement": unknown département "${zone.departement}"`);
+      problems.push(
+        `${file}: zone "${zone.id}": field "departement": unknown département "${zone.departement}"`
+      );
   }
   if (problems.length > 0) throw new DataError(problems);
   return zones;
@@ -278,7 +330,8 @@ function territoryProblem(
   if (scope === 'national') return territory === undefined ? null : 'a national amount has no territory';
   if (territory === undefined) return scope === 'zone' ? null : `missing (required for scope "${scope}")`;
   if (scope === 'regional') return regions.has(territory) ? null : `unknown region "${territory}"`;
-  if (scope === 'departemental') return departements.has(territory) ? null : `unknown département "${territory}"`;
+  if (scope === 'departemental')
+    return departements.has(territory) ? null : `unknown département "${territory}"`;
   return departements.has(territory) || regions.has(territory) ? null : `unknown territory "${territory}"`;
 }
 
@@ -295,7 +348,8 @@ export function parseMeasures(
   const problems: string[] = [];
   const measures = parseRecords(records, 'measure', file, measureSchema, problems);
   for (const measure of measures) {
-    const at = (path: string, what: string) => problems.push(`${file}: measure "${measure.id}": field "${path}": ${what}`);
+    const at = (path: string, what: string) =>
+      problems.push(`${file}: measure "${measure.id}": field "${path}": ${what}`);
     measure.appliesTo.forEach((target, t) => {
       if ('zones' in target)
         target.zones.forEach((id, i) => {
@@ -303,7 +357,8 @@ export function parseMeasures(
         });
       if ('departements' in target)
         target.departements.forEach((code, i) => {
-          if (!departements.has(code)) at(`appliesTo[${t}].departements[${i}]`, `unknown département "${code}"`);
+          if (!departements.has(code))
+            at(`appliesTo[${t}].departements[${i}]`, `unknown département "${code}"`);
         });
       if ('region' in target && !regions.has(target.region))
         at(`appliesTo[${t}].region`, `unknown region "${target.region}"`);

@@ -25,8 +25,8 @@ export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill'] as const;
 
 /**
  * Global-state keys the style reads (see the style's `state` defaults):
- * the ids of the zones the explorer's filter keeps, and the focused département
- * of the spotlight ('' for none).
+ * the ids of the zones the explorer's filter keeps, and the focused départements
+ * of the spotlight (none: no dimming).
  */
 export const STATE = { visibleZones: 'visibleZones', spotlight: 'spotlight' } as const;
 
@@ -171,8 +171,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.departements,
       filter: [
         'all',
-        ['!=', ['global-state', STATE.spotlight], ''],
-        ['!=', ['get', 'code'], ['global-state', STATE.spotlight]]
+        ['>', ['length', ['global-state', STATE.spotlight]], 0],
+        ['!', ['in', ['get', 'code'], ['global-state', STATE.spotlight]]]
       ],
       paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': 0.45 }
     },

@@ -59,7 +59,7 @@ export function atlasStyle(
     'font-faces': { [LABEL_FONT]: fontUrl },
     state: {
       [STATE.visibleZones]: { default: [...visibleZones] },
-      [STATE.spotlight]: { default: '' }
+      [STATE.spotlight]: { default: [] }
     },
     sources: {
       [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },

@@ -1,12 +1,23 @@
 // Which measures reach which zone, and through what path. Pure: the geodata build
 // runs it once and writes the result into atlas.json; the sheets only read it.
-import { PROGRAMMES, VIAS, type LinkedMeasure, type Measure, type Programme, type Target, type Via, type Zone } from '../types';
+import {
+  PROGRAMMES,
+  VIAS,
+  type LinkedMeasure,
+  type Measure,
+  type Programme,
+  type Target,
+  type Via,
+  type Zone
+} from '../types';
 
-const VIA_RANK: Record<Via, number> = Object.fromEntries(VIAS.map((via, i) => [via, i])) as Record<Via, number>;
-const PROGRAMME_RANK: Record<Programme, number> = Object.fromEntries(PROGRAMMES.map((p, i) => [p, i])) as Record<
-  Programme,
+const VIA_RANK: Record<Via, number> = Object.fromEntries(VIAS.map((via, i) => [via, i])) as Record<
+  Via,
   number
 >;
+const PROGRAMME_RANK: Record<Programme, number> = Object.fromEntries(
+  PROGRAMMES.map((p, i) => [p, i])
+) as Record<Programme, number>;
 
 /** Code-point order, independent of the locale. */
 function compareText(a: string, b: string): number {
@@ -22,7 +33,8 @@ function viaOf(target: Target, zone: Zone, regionDepartements: Record<string, st
     // An acceleration territory is its département: naming the département names the zone.
     return zone.kind === 'acceleration-territory' ? 'zone' : 'departement';
   }
-  if ('region' in target) return (regionDepartements[target.region] ?? []).includes(zone.departement) ? 'region' : null;
+  if ('region' in target)
+    return (regionDepartements[target.region] ?? []).includes(zone.departement) ? 'region' : null;
   return 'national';
 }
 
@@ -70,7 +82,11 @@ const PROGRAMME_VIAS: ReadonlySet<Via> = new Set<Via>(['zone', 'kind', 'departem
  * do not count: otherwise every zone would take part in every national programme and a
  * programme filter would match everything. Returned in the order of PROGRAMMES.
  */
-export function zoneProgrammes(zone: Zone, links: LinkedMeasure[], measuresById: Map<string, Measure>): Programme[] {
+export function zoneProgrammes(
+  zone: Zone,
+  links: LinkedMeasure[],
+  measuresById: Map<string, Measure>
+): Programme[] {
   const programmes = new Set<Programme>(zone.programmes);
   for (const link of links) {
     if (!PROGRAMME_VIAS.has(link.via)) continue;

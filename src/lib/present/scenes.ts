@@ -3,14 +3,7 @@
 // a message naming the file, the scene and the field rather than a blank slide.
 
 import * as z from 'zod';
-import {
-  LAYER_IDS,
-  PROGRAMMES,
-  VIEWS,
-  type FilterState,
-  type LayerId,
-  type View
-} from '../types';
+import { LAYER_IDS, PROGRAMMES, VIEWS, type FilterState, type LayerId, type View } from '../types';
 
 /** A point as MapLibre takes it: [longitude, latitude] in degrees. */
 export type LngLat = [number, number];
@@ -61,9 +54,7 @@ function unlessMissing(message: (input: unknown) => string) {
 
 const quoted = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
-const text = z
-  .string()
-  .refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+const text = z.string().refine((value) => value.trim().length > 0, { error: 'must not be empty' });
 
 const longitude = z
   .number()
@@ -105,9 +96,19 @@ const camera = z
     } else if (center !== undefined && level !== undefined) {
       return { center, zoom: level };
     } else if (center !== undefined) {
-      context.issues.push({ code: 'custom', input: value, path: ['zoom'], message: 'is required with "center"' });
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        path: ['zoom'],
+        message: 'is required with "center"'
+      });
     } else if (level !== undefined) {
-      context.issues.push({ code: 'custom', input: value, path: ['center'], message: 'is required with "zoom"' });
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        path: ['center'],
+        message: 'is required with "zoom"'
+      });
     } else {
       context.issues.push({
         code: 'custom',
@@ -135,11 +136,9 @@ export function sceneSchema(known: KnownPlaces): z.ZodType<Scene, unknown> {
   const zone = z.string().refine((id) => known.zoneIds.has(id), {
     error: (issue) => `unknown zone ${quoted(issue.input)}`
   });
-  const place = z
-    .string()
-    .refine((value) => known.zoneIds.has(value) || known.departementCodes.has(value), {
-      error: (issue) => `unknown zone or département ${quoted(issue.input)}`
-    });
+  const place = z.string().refine((value) => known.zoneIds.has(value) || known.departementCodes.has(value), {
+    error: (issue) => `unknown zone or département ${quoted(issue.input)}`
+  });
 
   return z.strictObject({
     id: z.string().regex(KEBAB_CASE, {
@@ -147,8 +146,7 @@ export function sceneSchema(known: KnownPlaces): z.ZodType<Scene, unknown> {
     }),
     title: text,
     caption: text.refine((value) => value.length <= MAX_CAPTION_LENGTH, {
-      error: (issue) =>
-        `must be at most ${MAX_CAPTION_LENGTH} characters (has ${String(issue.input).length})`
+      error: (issue) => `must be at most ${MAX_CAPTION_LENGTH} characters (has ${String(issue.input).length})`
     }),
     view,
     camera,

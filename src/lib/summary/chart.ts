@@ -58,7 +58,9 @@ export function barChart(items: readonly BarItem[], options: BarChartOptions): B
   }
   for (const item of items) {
     if (!Number.isFinite(item.value) || item.value < 0) {
-      throw new RangeError(`barChart: bar "${item.label}" has value ${item.value}, expected a non-negative number`);
+      throw new RangeError(
+        `barChart: bar "${item.label}" has value ${item.value}, expected a non-negative number`
+      );
     }
   }
   if (items.length === 0) return { bars: [], ticks: [], xMax: 0 };

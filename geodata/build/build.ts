@@ -1,0 +1,231 @@
+// The geodata build: the thin IO shell around the pure steps. Reads geodata/*.json and the
+// raw sources, validates, reprojects, assembles zones and layers, links measures, then
+// writes static/data atomically. Every step it calls can be tested on its own.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError, parseMeasures, parseZones } from '../../src/lib/data/schema';
+import { readGeoPackageLayer } from './gpkg';
+import { departementsByRegion } from './layers';
+import { assembleOutputs, type LayerSimplification } from './outputs';
+import { parseAreaCollection, parseCodeList, parseJsonBytes, parseJsonText, type AreaFeature } from './read';
+import { resolveCrs, toWgs84 } from './reproject';
+import {
+  parseSourceManifest,
+  readLocalSource,
+  readSource,
+  sourceById,
+  SourceError,
+  type Fetch,
+  type SourceDirs,
+  type SourceEntry
+} from './sources';
+import { writeOutputDir, type Manifest } from './write';
+import {
+  buildZoneFeatures,
+  type AdminProperties,
+  type QpvSourceProperties,
+  type ZoneSimplification
+} from './zones';
+
+/** Where the build reads and writes. */
+export interface BuildOptions extends SourceDirs {
+  /** Project root holding geodata/sources.json, geodata/zones.json and geodata/measures.json. */
+  root: string;
+  outDir: string;
+  /** Build time written in the outputs; now by default. */
+  now?: Date;
+  fetch?: Fetch;
+}
+
+/** What a successful build produced. */
+export interface BuildResult {
+  manifest: Manifest;
+  /** Path (relative to the sources dir) of the QPV source actually read. */
+  qpvSource: string;
+  durationMs: number;
+}
+
+/** Data file paths, relative to the root; also the labels used in error messages. */
+export const DATA_FILES = {
+  sources: 'geodata/sources.json',
+  zones: 'geodata/zones.json',
+  measures: 'geodata/measures.json'
+} as const;
+
+/** Ids of the sources the build reads; every `communes-*` source is read too. */
+export const SOURCE_IDS = {
+  departements: 'departements',
+  regions: 'regions',
+  qpvGeojson: 'qpv-2015-mel-lambert93',
+  qpvGeoPackage: 'qpv-2015-mel-gpkg',
+  npnru: 'npnru-qpv-2015-codes'
+} as const;
+
+/** Layer of the GeoPackage holding the QPV contours. */
+const QPV_LAYER = 'qpvs';
+const QPV_PROPERTIES = ['CODE_QP', 'NOM_QP', 'COMMUNE_QP'] as const;
+const ADMIN_PROPERTIES = ['code', 'nom'] as const;
+
+/**
+ * Tolerances in degrees (0.00001° ≈ 1 m, 0.001° ≈ 70 m east-west and 110 m north-south at 50°N).
+ * QPV keep metre precision: they are a few hundred metres wide. Départements (and the
+ * territories drawn with them) are seen at national and regional zooms, where 0.005° is
+ * about a pixel. Communes are lazy-loaded context, generalized to about 100-150 m.
+ */
+export const SIMPLIFICATION: { zones: ZoneSimplification; layers: LayerSimplification } = {
+  zones: {
+    qpv: { tolerance: 0.00001, decimals: 5 },
+    communes: { tolerance: 0.0001, decimals: 5 },
+    departement: { tolerance: 0.005, decimals: 4 }
+  },
+  layers: {
+    region: { tolerance: 0.002, decimals: 4 },
+    departements: { tolerance: 0.005, decimals: 4 },
+    communes: { tolerance: 0.0015, decimals: 4 },
+    qpv: { tolerance: 0.00001, decimals: 5 }
+  }
+};
+
+/** Reads a project data file as JSON, naming it when missing or malformed. */
+async function readDataFile(root: string, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(join(root, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DataError([`${file}: not found`]);
+    throw error;
+  }
+  try {
+    return parseJsonText(text, file);
+  } catch (error) {
+    throw new DataError([(error as Error).message]);
+  }
+}
+
+/** Reads an Admin Express source (départements, regions or communes) in WGS84. */
+async function loadAdminSource(
+  entry: SourceEntry,
+  dirs: SourceDirs,
+  fetchBytes?: Fetch
+): Promise<AreaFeature<AdminProperties>[]> {
+  const bytes = await readSource(entry, dirs, fetchBytes);
+  const { collection, declaredCrs } = parseAreaCollection(
+    parseJsonBytes(bytes, entry.path),
+    entry.path,
+    ADMIN_PROPERTIES
+  );
+  return toWgs84(collection, resolveCrs(declaredCrs, entry.crs, entry.path), entry.path).features;
+}
+
+/**
+ * Reads the QPV contours in WGS84: the GeoJSON derived from the GeoPackage where it is
+ * available locally (it has no public address), else layer `qpvs` of the GeoPackage itself.
+ */
+async function loadQpvSource(
+  entries: SourceEntry[],
+  dirs: SourceDirs,
+  fetchBytes?: Fetch
+): Promise<{ features: AreaFeature<QpvSourceProperties>[]; file: string }> {
+  const geojson = entries.find((e) => e.id === SOURCE_IDS.qpvGeojson);
+  const local = geojson ? await readLocalSource(geojson, dirs) : null;
+  if (geojson && local) {
+    const { collection, declaredCrs } = parseAreaCollection(
+      parseJsonBytes(local, geojson.path),
+      geojson.path,
+      QPV_PROPERTIES
+    );
+    const crs = resolveCrs(declaredCrs, geojson.crs, geojson.path);
+    return { features: toWgs84(collection, crs, geojson.path).features, file: geojson.path };
+  }
+  const gpkg = sourceById(entries, SOURCE_IDS.qpvGeoPackage, DATA_FILES.sources);
+  const layer = await readGeoPackageLayer(await readSource(gpkg, dirs, fetchBytes), QPV_LAYER, gpkg.path);
+  const label = `${gpkg.path} (layer ${QPV_LAYER})`;
+  const { collection } = parseAreaCollection(layer.collection, label, QPV_PROPERTIES);
+  return {
+    features: toWgs84(collection, resolveCrs(layer.crs, gpkg.crs, label), label).features,
+    file: gpkg.path
+  };
+}
+
+/** Indexes features by a code property; a code appearing twice is an error. */
+function indexByCode<P>(
+  features: AreaFeature<P>[],
+  code: (p: P) => string,
+  what: string
+): Map<string, AreaFeature<P>> {
+  const map = new Map<string, AreaFeature<P>>();
+  for (const feature of features) {
+    const key = code(feature.properties);
+    if (map.has(key)) throw new SourceError(`${what}: code "${key}" appears twice`);
+    map.set(key, feature);
+  }
+  return map;
+}
+
+/** Runs the whole build; throws DataError or SourceError on bad input, leaving outDir untouched. */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const generatedAt = (options.now ?? new Date()).toISOString();
+  const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
+  const entries = parseSourceManifest(
+    await readDataFile(options.root, DATA_FILES.sources),
+    DATA_FILES.sources
+  );
+  const source = (id: string) => sourceById(entries, id, DATA_FILES.sources);
+
+  const departements = await loadAdminSource(source(SOURCE_IDS.departements), dirs, options.fetch);
+  const regions = await loadAdminSource(source(SOURCE_IDS.regions), dirs, options.fetch);
+  const communeEntries = entries.filter((e) => e.id.startsWith('communes-'));
+  if (communeEntries.length === 0) throw new SourceError(`${DATA_FILES.sources}: no "communes-*" source`);
+  const communes: AreaFeature<AdminProperties>[] = [];
+  for (const entry of communeEntries) communes.push(...(await loadAdminSource(entry, dirs, options.fetch)));
+  const qpv = await loadQpvSource(entries, dirs, options.fetch);
+  const npnruEntry = source(SOURCE_IDS.npnru);
+  const npnruCodes = parseCodeList(
+    new TextDecoder().decode(await readSource(npnruEntry, dirs, options.fetch)),
+    npnruEntry.path,
+    'code_qp',
+    /^QP(?:\d{3}|02[AB])\d{3}$/
+  );
+
+  const departementIndex = indexByCode(departements, (p) => p.code, source(SOURCE_IDS.departements).path);
+  const regionIndex = indexByCode(regions, (p) => p.code, source(SOURCE_IDS.regions).path);
+  const codes = { departements: new Set(departementIndex.keys()), regions: new Set(regionIndex.keys()) };
+  const zones = parseZones(await readDataFile(options.root, DATA_FILES.zones), DATA_FILES.zones, codes);
+  const measures = parseMeasures(
+    await readDataFile(options.root, DATA_FILES.measures),
+    DATA_FILES.measures,
+    new Set(zones.map((z) => z.id)),
+    codes
+  );
+
+  const zoneFeatures = buildZoneFeatures(
+    zones,
+    {
+      departements: departementIndex,
+      communes: indexByCode(communes, (p) => p.code, 'communes sources'),
+      qpvs: indexByCode(qpv.features, (p) => p.CODE_QP, qpv.file),
+      qpvFile: qpv.file
+    },
+    DATA_FILES.zones,
+    SIMPLIFICATION.zones
+  );
+  const files = assembleOutputs(
+    {
+      generatedAt,
+      sources: entries,
+      departements,
+      regions,
+      communes,
+      qpvs: qpv.features,
+      npnruCodes,
+      zones,
+      zoneFeatures,
+      measures,
+      regionDepartements: departementsByRegion(departements, regions)
+    },
+    SIMPLIFICATION.layers
+  );
+  const manifest = await writeOutputDir(options.outDir, files, generatedAt);
+  return { manifest, qpvSource: qpv.file, durationMs: performance.now() - started };
+}

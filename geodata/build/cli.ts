@@ -1,0 +1,86 @@
+// `npm run geodata`: builds static/data from geodata/*.json and the raw sources.
+// Exit codes: 0 built, 1 bad input (the message names file, record and field), 2 bad usage.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DataError } from '../../src/lib/data/schema';
+import { runBuild, type BuildResult } from './build';
+import { SourceError } from './sources';
+import type { ManifestEntry } from './write';
+
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** Files the first screen loads, and the gzip budget they share. */
+const FIRST_LOAD = ['zones.geojson', 'region.geojson', 'departements.geojson', 'qpv.geojson', 'atlas.json'];
+const FIRST_LOAD_BUDGET_BYTES = 250_000;
+
+const USAGE = `Usage: npm run geodata -- [--out DIR] [--root DIR]
+
+  --out DIR    output directory (default: static/data)
+  --root DIR   project root holding geodata/*.json (default: this repository)
+
+Environment: GEODATA_SOURCES = raw sources directory (default: ../shared/geodata from the root).
+Missing sources are downloaded from their pinned address into geodata/.cache/.`;
+
+/** Formats a byte count for humans, in kB (1000 bytes) as browsers' devtools do. */
+export function formatBytes(bytes: number): string {
+  return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+/** One line per generated file, then the first-load total against its budget. */
+export function summaryLines(result: BuildResult): string[] {
+  const lines = result.manifest.files.map(
+    (f: ManifestEntry) =>
+      `${f.name.padEnd(22)} ${(f.features === null ? '' : `${f.features} features`).padStart(15)} ${formatBytes(f.bytes).padStart(10)} ${`${formatBytes(f.gzipBytes)} gzip`.padStart(14)}`
+  );
+  const firstLoad = result.manifest.files
+    .filter((f) => FIRST_LOAD.includes(f.name))
+    .reduce((sum, f) => sum + f.gzipBytes, 0);
+  lines.push(
+    `first load (${FIRST_LOAD.join(' + ')}): ${formatBytes(firstLoad)} gzip of ${formatBytes(FIRST_LOAD_BUDGET_BYTES)}${firstLoad > FIRST_LOAD_BUDGET_BYTES ? ' — OVER BUDGET' : ''}`,
+    `QPV contours from ${result.qpvSource}; built in ${(result.durationMs / 1000).toFixed(1)} s`
+  );
+  return lines;
+}
+
+/** Runs the CLI with the given arguments and environment; returns the exit code. */
+export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let values: { out?: string; root?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { out: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const root = resolve(values.root ?? REPO_ROOT);
+  try {
+    const result = await runBuild({
+      root,
+      outDir: resolve(values.out ?? resolve(root, 'static/data')),
+      sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(root, '../shared/geodata')),
+      cacheDir: resolve(root, 'geodata/.cache')
+    });
+    process.stdout.write(`${summaryLines(result).join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    // Bad input is explained by its message; anything else is a bug and keeps its stack.
+    const expected = error instanceof DataError || error instanceof SourceError;
+    process.stderr.write(
+      `${expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+    );
+    return 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2), process.env);
+}

@@ -1,0 +1,133 @@
+// The context layers of the map (region, départements, communes, QPV) and the
+// region → départements table the measure links need. Pure functions of the sources.
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Zone } from '../../src/lib/types';
+import type { Area, AreaFeature } from './read';
+import { simplifyArea, type Simplification } from './simplify';
+import { SourceError } from './sources';
+import type { AdminProperties, QpvSourceProperties } from './zones';
+
+/** Properties of region.geojson and departements.geojson features. */
+export interface NamedAreaProperties {
+  code: string;
+  name: string;
+}
+
+/** Properties of communes.geojson features. */
+export interface CommuneProperties {
+  code: string;
+  name: string;
+  departement: string;
+}
+
+/** Properties of qpv.geojson features. */
+export interface QpvProperties {
+  code: string;
+  name: string;
+  /** Communes as listed by the source, e.g. "Lille, Faches-Thumesnil, Loos, Lezennes". */
+  communes: string;
+  /** True when the QPV is on the NPNRU code list. */
+  npnru: boolean;
+  /** Id of the zone drawn with this contour, or "". */
+  zoneId: string;
+}
+
+/** Orders features by their `code` property, for stable outputs. */
+function byCode<P extends { code: string }>(a: Feature<Area, P>, b: Feature<Area, P>): number {
+  return a.properties.code < b.properties.code ? -1 : a.properties.code > b.properties.code ? 1 : 0;
+}
+
+/** A FeatureCollection of simplified admin areas with properties {code, name}. */
+export function namedAreaLayer(
+  features: Iterable<AreaFeature<AdminProperties>>,
+  simplification: Simplification
+): FeatureCollection<Area, NamedAreaProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: [...features]
+      .map((f): Feature<Area, NamedAreaProperties> => ({
+        type: 'Feature',
+        properties: { code: f.properties.code, name: f.properties.nom },
+        geometry: simplifyArea(f.geometry, simplification)
+      }))
+      .sort(byCode)
+  };
+}
+
+/** The département of a commune from its INSEE code (2A/2B for Corsica, two digits elsewhere in metropolitan France). */
+export function departementOfCommune(insee: string): string {
+  return insee.slice(0, 2);
+}
+
+/** A FeatureCollection of simplified communes with properties {code, name, departement}. */
+export function communesLayer(
+  communes: Iterable<AreaFeature<AdminProperties>>,
+  simplification: Simplification
+): FeatureCollection<Area, CommuneProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: [...communes]
+      .map((f): Feature<Area, CommuneProperties> => ({
+        type: 'Feature',
+        properties: {
+          code: f.properties.code,
+          name: f.properties.nom,
+          departement: departementOfCommune(f.properties.code)
+        },
+        geometry: simplifyArea(f.geometry, simplification)
+      }))
+      .sort(byCode)
+  };
+}
+
+/** The QPV layer: each QPV with its NPNRU membership and the zone drawn with it. */
+export function qpvLayer(
+  qpvs: Iterable<AreaFeature<QpvSourceProperties>>,
+  npnruCodes: ReadonlySet<string>,
+  zones: Zone[],
+  simplification: Simplification
+): FeatureCollection<Area, QpvProperties> {
+  const zoneByQpv = new Map(zones.filter((z) => z.qpv !== null).map((z) => [z.qpv as string, z.id]));
+  return {
+    type: 'FeatureCollection',
+    features: [...qpvs]
+      .map((f): Feature<Area, QpvProperties> => ({
+        type: 'Feature',
+        properties: {
+          code: f.properties.CODE_QP,
+          name: f.properties.NOM_QP.trim(),
+          // The source pads some separators ("Loos,  Lezennes").
+          communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
+          npnru: npnruCodes.has(f.properties.CODE_QP),
+          zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? ''
+        },
+        geometry: simplifyArea(f.geometry, simplification)
+      }))
+      .sort(byCode)
+  };
+}
+
+/**
+ * Which départements each region holds, found geometrically: a département belongs to the
+ * region containing a point of its surface. Codes sorted; regions with none are omitted;
+ * a département in no region is an error.
+ */
+export function departementsByRegion(
+  departements: Iterable<AreaFeature<AdminProperties>>,
+  regions: Iterable<AreaFeature<AdminProperties>>
+): Record<string, string[]> {
+  const regionList = [...regions];
+  const table: Record<string, string[]> = {};
+  for (const departement of departements) {
+    const point = pointOnFeature(departement);
+    const region = regionList.find((r) => booleanPointInPolygon(point, r.geometry));
+    if (!region)
+      throw new SourceError(
+        `département "${departement.properties.code}" lies in no region of the regions source`
+      );
+    (table[region.properties.code] ??= []).push(departement.properties.code);
+  }
+  for (const codes of Object.values(table)) codes.sort();
+  return table;
+}

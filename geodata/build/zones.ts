@@ -1,0 +1,128 @@
+// Zone outlines: checking that every reference of geodata/zones.json exists in the sources,
+// then assembling each zone's geometry and properties (contract: notes/outputs.md, zones.geojson).
+import { area, booleanPointInPolygon, featureCollection, pointOnFeature, union } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { DataError } from '../../src/lib/data/schema';
+import type { Perimeter, Zone, ZoneProperties } from '../../src/lib/types';
+import type { Area, AreaFeature } from './read';
+import { roundTo, simplifyArea, type Simplification } from './simplify';
+
+/** Properties of an Admin Express feature (département, region or commune). */
+export interface AdminProperties {
+  code: string;
+  nom: string;
+}
+
+/** Properties of a QPV 2015 feature, as published by the CGET/ANCT. */
+export interface QpvSourceProperties {
+  CODE_QP: string;
+  NOM_QP: string;
+  COMMUNE_QP: string;
+}
+
+/** The source geometries zones are drawn from, indexed by code, in WGS84. */
+export interface ZoneSources {
+  departements: ReadonlyMap<string, AreaFeature<AdminProperties>>;
+  communes: ReadonlyMap<string, AreaFeature<AdminProperties>>;
+  qpvs: ReadonlyMap<string, AreaFeature<QpvSourceProperties>>;
+  /** Name of the QPV source actually read, for error messages. */
+  qpvFile: string;
+}
+
+/** Simplification per kind of outline. */
+export interface ZoneSimplification {
+  qpv: Simplification;
+  communes: Simplification;
+  departement: Simplification;
+}
+
+/** A zone feature as written in zones.geojson (no feature id: the app promotes `id`). */
+export type ZoneFeature = Feature<Area, ZoneProperties>;
+
+/** Problems with the commune, QPV and département references of the zones, one line each. */
+export function checkZoneReferences(zones: Zone[], sources: ZoneSources, file: string): string[] {
+  const problems: string[] = [];
+  for (const zone of zones) {
+    const at = (path: string, what: string) =>
+      problems.push(`${file}: zone "${zone.id}": field "${path}": ${what}`);
+    if (!sources.departements.has(zone.departement))
+      at('departement', `unknown département "${zone.departement}"`);
+    zone.communes.forEach((commune, i) => {
+      // Names drift (Téteghem became Téteghem-Coudekerque-Village): only the INSEE code is matched.
+      // The schema already proved the code starts with the zone's département.
+      if (!sources.communes.has(commune.insee))
+        at(`communes[${i}].insee`, `unknown commune "${commune.insee}"`);
+    });
+    if (zone.qpv !== null && !sources.qpvs.has(zone.qpv))
+      at('qpv', `unknown QPV "${zone.qpv}" (not in ${sources.qpvFile})`);
+  }
+  return problems;
+}
+
+/** A feature's geometry, or throws when the code is missing (references are checked first). */
+function geometryOf<P>(map: ReadonlyMap<string, AreaFeature<P>>, code: string): Area {
+  const feature = map.get(code);
+  if (!feature) throw new Error(`no source geometry for "${code}"`);
+  return feature.geometry;
+}
+
+/** The full-resolution outline of a zone and how it was obtained. */
+export function zoneOutline(zone: Zone, sources: ZoneSources): { geometry: Area; perimeter: Perimeter } {
+  if (zone.kind === 'acceleration-territory')
+    return { geometry: geometryOf(sources.departements, zone.departement), perimeter: 'departement' };
+  if (zone.qpv !== null) return { geometry: geometryOf(sources.qpvs, zone.qpv), perimeter: 'qpv' };
+  const parts = zone.communes.map((c) => geometryOf(sources.communes, c.insee));
+  const [first] = parts;
+  if (parts.length === 1 && first) return { geometry: first, perimeter: 'communes' };
+  const merged = union(
+    featureCollection(parts.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry })))
+  );
+  if (merged === null) throw new Error(`zone "${zone.id}": the union of its communes is empty`);
+  return { geometry: merged.geometry, perimeter: 'communes' };
+}
+
+/** True when a point on the outline lies in the département polygon. */
+function liesIn(geometry: Area, departement: Area): boolean {
+  const point = pointOnFeature({ type: 'Feature', properties: {}, geometry });
+  return booleanPointInPolygon(point, departement);
+}
+
+/**
+ * Builds the zone features, largest first so small zones draw on top; throws a DataError
+ * listing every unknown reference, or every quarter that does not lie in its département.
+ */
+export function buildZoneFeatures(
+  zones: Zone[],
+  sources: ZoneSources,
+  file: string,
+  simplification: ZoneSimplification
+): ZoneFeature[] {
+  const referenceProblems = checkZoneReferences(zones, sources, file);
+  if (referenceProblems.length > 0) throw new DataError(referenceProblems);
+  const problems: string[] = [];
+  const features = zones.map((zone): ZoneFeature => {
+    const { geometry, perimeter } = zoneOutline(zone, sources);
+    if (zone.kind === 'quarter' && !liesIn(geometry, geometryOf(sources.departements, zone.departement)))
+      problems.push(
+        `${file}: zone "${zone.id}": field "departement": the quarter does not lie in département "${zone.departement}"`
+      );
+    return {
+      type: 'Feature',
+      properties: {
+        id: zone.id,
+        name: zone.name,
+        kind: zone.kind,
+        departement: zone.departement,
+        perimeter,
+        approximate: perimeter === 'communes',
+        // Measured on the full-resolution outline, before simplification.
+        areaKm2: roundTo(area(geometry) / 1e6, 2)
+      },
+      geometry: simplifyArea(geometry, simplification[perimeter])
+    };
+  });
+  if (problems.length > 0) throw new DataError(problems);
+  return features.sort(
+    (a, b) => b.properties.areaKm2 - a.properties.areaKm2 || (a.properties.id < b.properties.id ? -1 : 1)
+  );
+}

@@ -1,0 +1,85 @@
+// Navigation through the presentation deck: which key does what, where a step lands, and
+// the explorer state and camera a scene stands for. Presentation clickers send PageUp and
+// PageDown, so those move between scenes like the arrow keys.
+
+import { defaultState } from '../url/state';
+import type { AppState } from '../types';
+import type { Scene, SceneCamera } from './scenes';
+
+/** What a key press asks of the deck. */
+export type SceneAction = 'next' | 'previous' | 'first' | 'last' | 'exit';
+
+const KEY_ACTIONS: ReadonlyMap<string, SceneAction> = new Map<string, SceneAction>([
+  ['ArrowRight', 'next'],
+  ['PageDown', 'next'],
+  [' ', 'next'],
+  // `KeyboardEvent.code` of the space bar, and its `key` in old browsers.
+  ['Space', 'next'],
+  ['Spacebar', 'next'],
+  ['ArrowLeft', 'previous'],
+  ['PageUp', 'previous'],
+  ['Home', 'first'],
+  ['End', 'last'],
+  ['Escape', 'exit']
+]);
+
+/** Deck action of a `KeyboardEvent.key`, or null when the key does not drive the deck. */
+export function sceneKeyAction(key: string): SceneAction | null {
+  return KEY_ACTIONS.get(key) ?? null;
+}
+
+/** Scene index after `action` on a deck of `count` scenes, kept within the deck; 'exit' stays put. */
+export function stepScene(index: number, action: SceneAction, count: number): number {
+  const last = Math.max(0, Math.floor(count) - 1);
+  const current = Number.isFinite(index) ? Math.min(last, Math.max(0, Math.floor(index))) : 0;
+  switch (action) {
+    case 'next':
+      return Math.min(last, current + 1);
+    case 'previous':
+      return Math.max(0, current - 1);
+    case 'first':
+      return 0;
+    case 'last':
+      return last;
+    case 'exit':
+      return current;
+  }
+}
+
+/**
+ * Explorer state of a scene: its filter (missing parts take the explorer's defaults, not
+ * what the presenter had clicked before), its layers, its zone and its summary panel, in
+ * presentation mode. A scene fully defines what the audience sees, so stepping back shows
+ * the same picture as the first time.
+ */
+export function sceneState(scene: Scene, base: AppState): AppState {
+  const defaults = defaultState();
+  return {
+    ...base,
+    filter: {
+      programmes: [...(scene.filter?.programmes ?? defaults.filter.programmes)],
+      mode: scene.filter?.mode ?? defaults.filter.mode,
+      departements: [...(scene.filter?.departements ?? defaults.filter.departements)]
+    },
+    layers: [...(scene.layers ?? defaults.layers)],
+    zone: scene.zone ?? null,
+    commune: null,
+    panel: scene.summary ? 'summary' : null,
+    present: true
+  };
+}
+
+/** Camera of a scene as MapLibre options take it: a centre and zoom, or bounds to fit (a fresh copy). */
+export function sceneCamera(scene: Scene): SceneCamera {
+  const { camera } = scene;
+  if ('bounds' in camera) {
+    const [southWest, northEast] = camera.bounds;
+    return {
+      bounds: [
+        [southWest[0], southWest[1]],
+        [northEast[0], northEast[1]]
+      ]
+    };
+  }
+  return { center: [camera.center[0], camera.center[1]], zoom: camera.zoom };
+}

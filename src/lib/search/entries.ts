@@ -1,0 +1,97 @@
+// The search box's entries built from the atlas data: its zones (found by their
+// own name, their communes and their official QPV name), the QPV contours, the
+// communes and the départements.
+import type { AtlasData, ZoneKind } from '../types';
+import type { Commune } from '../communes/commune';
+import { REGION_DEPARTEMENTS } from '../communes/commune';
+import { PROGRAMME_LABELS } from '../programmes';
+import type { SearchEntry } from './search';
+
+/** A 2015 QPV as listed by the map's QPV layer; `communes` is the source's comma-separated list. */
+export interface QpvPlace {
+  code: string;
+  name: string;
+  communes: string;
+}
+
+/** A zone's search entry, which also carries the zone kind so a result can say what it is. */
+export interface ZoneSearchEntry extends SearchEntry {
+  type: 'zone';
+  kind: ZoneKind;
+}
+
+/** Every search entry of the atlas: zones, then QPV, communes and départements. */
+export function searchEntries(
+  atlas: AtlasData,
+  communes: readonly Commune[],
+  qpv: readonly QpvPlace[]
+): SearchEntry[] {
+  const departementName = (code: string): string => atlas.departements[code] ?? code;
+  const regionDepartements = REGION_DEPARTEMENTS[atlas.region.code] ?? [];
+
+  const zones = atlas.zones.map((zone): ZoneSearchEntry => {
+    const communeNames = zone.communes.map((commune) => commune.name);
+    const detail =
+      zone.kind === 'quarter'
+        ? `${communeNames.join(', ')} (${departementName(zone.departement)})`
+        : zone.programmes.map((programme) => PROGRAMME_LABELS[programme]).join(', ');
+    return {
+      type: 'zone',
+      kind: zone.kind,
+      id: zone.id,
+      label: zone.name,
+      detail,
+      keywords: zone.qpvName ? [...communeNames, zone.qpvName] : communeNames
+    };
+  });
+
+  const qpvEntries = qpv.map((place): SearchEntry => {
+    const names = splitCommunes(place.communes);
+    return {
+      type: 'qpv',
+      id: place.code,
+      label: place.name,
+      detail: names.join(', '),
+      keywords: [...names, place.code]
+    };
+  });
+
+  const communeEntries = communes.map((commune): SearchEntry => ({
+    type: 'commune',
+    id: commune.code,
+    label: commune.name,
+    detail: departementName(commune.departement)
+  }));
+
+  const departementEntries = Object.entries(atlas.departements).map(([code, name]): SearchEntry => ({
+    type: 'departement',
+    id: code,
+    label: name,
+    detail: regionDepartements.includes(code) ? `${code} · ${atlas.region.name}` : code
+  }));
+
+  return [...zones, ...qpvEntries, ...communeEntries, ...departementEntries];
+}
+
+/** French name of what an entry is, shown next to each result (e.g. "Quartier NPNRU", "Commune"). */
+export function entryTypeLabel(entry: SearchEntry): string {
+  switch (entry.type) {
+    case 'zone':
+      // Entries built here carry the zone kind; a bare zone entry is most likely a quarter.
+      return 'kind' in entry && entry.kind === 'acceleration-territory' ? 'Territoire' : 'Quartier NPNRU';
+    case 'qpv':
+      return 'QPV';
+    case 'commune':
+      return 'Commune';
+    case 'departement':
+      return 'Département';
+  }
+}
+
+// The QPV source lists communes as "Hem,  Roubaix, Lys-lez-Lannoy", with uneven spacing.
+function splitCommunes(list: string): string[] {
+  return list
+    .split(',')
+    .map((name) => name.trim().replace(/\s+/g, ' '))
+    .filter((name) => name !== '');
+}

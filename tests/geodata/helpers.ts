@@ -1,0 +1,69 @@
+// Fixture plumbing shared by the geodata tests: every case runs in its own temporary copy.
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from '../../geodata/build/build';
+
+/** Folder holding one sub-folder per fixture case. */
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** The complete, valid small world every other case overlays. */
+export const BASE_CASE = 'valid-small-build';
+
+/** Fixed build time, so outputs do not depend on the clock. */
+export const FIXED_NOW = new Date('2019-01-25T12:00:00Z');
+
+/** A prepared case: build options pointing into a private temporary directory. */
+export interface PreparedCase extends BuildOptions {
+  tmp: string;
+}
+
+/** Copies the base input, then the case's own `input/` over it, into a fresh temporary directory. */
+export async function prepareCase(name: string): Promise<PreparedCase> {
+  const tmp = await mkdtemp(join(tmpdir(), `geodata-${name}-`));
+  const root = join(tmp, 'input');
+  await cp(join(FIXTURES, BASE_CASE, 'input'), root, { recursive: true });
+  const overlay = join(FIXTURES, name, 'input');
+  if (name !== BASE_CASE && existsSync(overlay)) await cp(overlay, root, { recursive: true, force: true });
+  return {
+    tmp,
+    root,
+    sourcesDir: join(root, 'sources'),
+    cacheDir: join(tmp, 'cache'),
+    outDir: join(tmp, 'out'),
+    now: FIXED_NOW
+  };
+}
+
+/** Removes a prepared case. */
+export async function cleanCase(prepared: PreparedCase): Promise<void> {
+  await rm(prepared.tmp, { recursive: true, force: true });
+}
+
+/** Names of the fixture cases, sorted. */
+export async function caseNames(): Promise<string[]> {
+  const entries = await readdir(FIXTURES, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Reads a JSON file of a fixture case. */
+export async function readCaseJson<T>(name: string, file: string): Promise<T> {
+  return JSON.parse(await readFile(join(FIXTURES, name, file), 'utf8')) as T;
+}
+
+/** Every file of a directory (recursively) with its bytes, to compare two states of it. */
+export async function snapshotDir(dir: string): Promise<Record<string, string>> {
+  const snapshot: Record<string, string> = {};
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      snapshot[path.slice(dir.length + 1)] = (await readFile(path)).toString('base64');
+    }
+  }
+  return snapshot;
+}

@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DataError,
+  METROPOLITAN_DEPARTEMENTS,
+  METROPOLITAN_REGIONS,
+  parseMeasures,
+  parseZones
+} from '../../src/lib/data/schema';
+
+const ZONES = 'geodata/zones.json';
+const MEASURES = 'geodata/measures.json';
+
+/** A valid quarter; tests change one field at a time. */
+function quarter(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'la-bourgogne',
+    name: 'La Bourgogne',
+    kind: 'quarter',
+    departement: '59',
+    communes: [{ insee: '59599', name: 'Tourcoing' }],
+    qpv: 'QP059087',
+    programmes: ['npnru'],
+    status: "Projet validé par l'ANRU",
+    statusDate: '2018-12',
+    ...overrides
+  };
+}
+
+/** A valid measure; tests change one field at a time. */
+function measure(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'npnru-179',
+    title: 'Projets validés',
+    date: '2018-12',
+    programme: 'npnru',
+    summary: 'Des projets validés.',
+    actors: ['Anru'],
+    funding: [{ amount: 4e9, atLeast: true, scope: 'national', covers: 'Part Anru' }],
+    appliesTo: [{ zones: ['la-bourgogne'] }],
+    sources: [{ label: 'Lettre', url: 'https://www.anru.fr/' }],
+    ...overrides
+  };
+}
+
+/** The message of the DataError thrown by a call, or a failure when none is thrown. */
+function errorOf(call: () => unknown): string {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a DataError');
+}
+
+const zonesOf = (...zones: unknown[]) => ({ zones });
+const measuresOf = (...measures: unknown[]) => ({ measures });
+const KNOWN = new Set(['la-bourgogne']);
+
+describe('metropolitan code lists', () => {
+  it('hold the 96 départements (with 2A and 2B, without 20) and the 13 regions', () => {
+    expect(METROPOLITAN_DEPARTEMENTS).toHaveLength(96);
+    expect(METROPOLITAN_DEPARTEMENTS).toEqual(expect.arrayContaining(['01', '19', '2A', '2B', '21', '95']));
+    expect(METROPOLITAN_DEPARTEMENTS).not.toContain('20');
+    expect(METROPOLITAN_REGIONS).toHaveLength(13);
+  });
+});
+
+describe('parseZones', () => {
+  it('returns the zones of a valid file unchanged', () => {
+    expect(parseZones(zonesOf(quarter()), ZONES)).toEqual([quarter()]);
+  });
+
+  it('names the zone by id, then the field, then what is wrong', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter({ kind: 'quartier' })), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "kind": Invalid option: expected one of "quarter"|"acceleration-territory"'
+    );
+  });
+
+  it('names a zone with no usable id by its index', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter(), quarter({ id: '' })), ZONES))).toMatch(
+      /^geodata\/zones\.json: zone #1: field "id": /
+    );
+  });
+
+  it('reports a missing field as missing', () => {
+    const withoutStatus = quarter();
+    delete withoutStatus.status;
+    expect(errorOf(() => parseZones(zonesOf(withoutStatus), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "status": missing'
+    );
+  });
+
+  it('reports an unknown field', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter({ commune: [] })), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "commune": unknown field'
+    );
+  });
+
+  it('refuses a duplicate id', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter(), quarter()), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "id": duplicate id (also zone #0)'
+    );
+  });
+
+  it('refuses a date that is not YYYY-MM or YYYY-MM-DD of a real day', () => {
+    for (const statusDate of ['12/2018', '2018-13', '2019-02-29', '2018'])
+      expect(
+        errorOf(() => parseZones(zonesOf(quarter({ statusDate })), ZONES)),
+        statusDate
+      ).toBe(
+        'geodata/zones.json: zone "la-bourgogne": field "statusDate": must be an ISO date YYYY-MM or YYYY-MM-DD'
+      );
+    expect(parseZones(zonesOf(quarter({ statusDate: '2020-02-29' })), ZONES)).toHaveLength(1);
+  });
+
+  it('refuses a commune whose INSEE code is not in the zone département', () => {
+    const communes = [
+      { insee: '59599', name: 'Tourcoing' },
+      { insee: '62041', name: 'Arras' }
+    ];
+    expect(errorOf(() => parseZones(zonesOf(quarter({ communes })), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "communes[1].insee": commune "62041" is not in département "59"'
+    );
+  });
+
+  it('refuses a département code that does not exist', () => {
+    expect(
+      errorOf(() =>
+        parseZones(
+          zonesOf(quarter({ departement: '20', communes: [{ insee: '20004', name: 'X' }], qpv: null })),
+          ZONES
+        )
+      )
+    ).toBe('geodata/zones.json: zone "la-bourgogne": field "departement": unknown département "20"');
+  });
+
+  it('checks départements against the list it is given', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter()), ZONES, { departements: new Set(['62']) }))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "departement": unknown département "59"'
+    );
+  });
+
+  it('refuses an acceleration territory with communes or a QPV', () => {
+    const message = errorOf(() => parseZones(zonesOf(quarter({ kind: 'acceleration-territory' })), ZONES));
+    expect(message.split('\n')).toEqual([
+      'geodata/zones.json: zone "la-bourgogne": field "communes": an acceleration territory is a whole département: communes must be empty',
+      'geodata/zones.json: zone "la-bourgogne": field "qpv": an acceleration territory has no QPV: must be null'
+    ]);
+  });
+
+  it('refuses a QPV code of another département', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter({ qpv: 'QP062001' })), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "qpv": QPV "QP062001" is not in département "59"'
+    );
+  });
+
+  it('refuses a file that is not {"zones": [...]}', () => {
+    expect(errorOf(() => parseZones([quarter()], ZONES))).toBe(
+      'geodata/zones.json: expected an object { "zones": [...] }'
+    );
+  });
+});
+
+describe('parseMeasures', () => {
+  it('returns the measures of a valid file with their targets', () => {
+    const targets = [
+      { zones: ['la-bourgogne'] },
+      { kind: 'quarter' },
+      { departements: ['59'] },
+      { region: '32' },
+      { national: true }
+    ];
+    expect(parseMeasures(measuresOf(measure({ appliesTo: targets })), MEASURES, KNOWN)[0]?.appliesTo).toEqual(
+      targets
+    );
+  });
+
+  it('names an unknown zone with the path of the reference', () => {
+    const appliesTo = [{ zones: ['la-bourgogne', 'foo'] }];
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ appliesTo })), MEASURES, KNOWN))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "appliesTo[0].zones[1]": unknown zone "foo"'
+    );
+  });
+
+  it('refuses a target with two keys or none', () => {
+    expect(
+      errorOf(() =>
+        parseMeasures(measuresOf(measure({ appliesTo: [{ region: '32', national: true }] })), MEASURES, KNOWN)
+      )
+    ).toBe(
+      'geodata/measures.json: measure "npnru-179": field "appliesTo[0]": a target has exactly one of "zones", "kind", "departements", "region", "national" (found "region", "national")'
+    );
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ appliesTo: [{}] })), MEASURES, KNOWN))).toContain(
+      '(found none)'
+    );
+  });
+
+  it('refuses unknown département and region codes in targets', () => {
+    const appliesTo = [{ departements: ['59', '96'] }, { region: '31' }];
+    expect(
+      errorOf(() => parseMeasures(measuresOf(measure({ appliesTo })), MEASURES, KNOWN)).split('\n')
+    ).toEqual([
+      'geodata/measures.json: measure "npnru-179": field "appliesTo[0].departements[1]": unknown département "96"',
+      'geodata/measures.json: measure "npnru-179": field "appliesTo[1].region": unknown region "31"'
+    ]);
+  });
+
+  it('refuses an amount that is not above zero', () => {
+    const funding = [{ amount: 0, scope: 'national', covers: 'Rien' }];
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ funding })), MEASURES, KNOWN))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "funding[0].amount": must be a number > 0'
+    );
+  });
+
+  it('ties the territory of an amount to its scope', () => {
+    const funding = [
+      { amount: 1, scope: 'national', covers: 'a', territory: '59' },
+      { amount: 1, scope: 'departemental', covers: 'b' },
+      { amount: 1, scope: 'regional', covers: 'c', territory: '59' },
+      { amount: 1, scope: 'departemental', covers: 'd', territory: '99' },
+      { amount: 1, scope: 'zone', covers: 'e' },
+      { amount: 1, scope: 'regional', covers: 'f', territory: '32' }
+    ];
+    expect(
+      errorOf(() => parseMeasures(measuresOf(measure({ funding })), MEASURES, KNOWN)).split('\n')
+    ).toEqual([
+      'geodata/measures.json: measure "npnru-179": field "funding[0].territory": a national amount has no territory',
+      'geodata/measures.json: measure "npnru-179": field "funding[1].territory": missing (required for scope "departemental")',
+      'geodata/measures.json: measure "npnru-179": field "funding[2].territory": unknown region "59"',
+      'geodata/measures.json: measure "npnru-179": field "funding[3].territory": unknown département "99"'
+    ]);
+  });
+
+  it('refuses a source url that is not http(s)', () => {
+    const sources = [{ label: 'Lettre', url: 'ftp://example.org/x' }];
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ sources })), MEASURES, KNOWN))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "sources[0].url": must be an http(s) URL'
+    );
+  });
+
+  it('refuses a programme outside the closed list', () => {
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ programme: 'anru' })), MEASURES, KNOWN))).toMatch(
+      /^geodata\/measures\.json: measure "npnru-179": field "programme": Invalid option/
+    );
+  });
+
+  it('refuses a duplicate id', () => {
+    expect(errorOf(() => parseMeasures(measuresOf(measure(), measure()), MEASURES, KNOWN))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "id": duplicate id (also measure #0)'
+    );
+  });
+
+  it('names a measure with no usable id by its index', () => {
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ id: 42 })), MEASURES, KNOWN))).toMatch(
+      /^geodata\/measures\.json: measure #0: field "id": /
+    );
+  });
+});
