@@ -37,7 +37,15 @@ const report = 'test-results/vitest.json';
 const projects = build ? [] : ['--project', 'unit'];
 const vitestOk = run({
   name: build ? 'unit and browser tests' : 'unit tests (browser tests skipped: the build failed)',
-  command: ['npx', 'vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile=${report}`]
+  command: [
+    'npx',
+    'vitest',
+    'run',
+    ...projects,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`
+  ]
 });
 try {
   const results = JSON.parse(readFileSync(report, 'utf8')) as {

@@ -1,9 +1,11 @@
 // The geodata build: the thin IO shell around the pure steps. Reads geodata/*.json and the
 // raw sources, validates, reprojects, assembles zones and layers, links measures, then
 // writes static/data atomically. Every step it calls can be tested on its own.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, parseMeasures, parseZones } from '../../src/lib/data/schema';
+import { parseScenes, type KnownPlaces, type Scene } from '../../src/lib/present/scenes';
 import { readGeoPackageLayer } from './gpkg';
 import { departementsByRegion } from './layers';
 import { assembleOutputs, type LayerSimplification } from './outputs';
@@ -49,7 +51,8 @@ export interface BuildResult {
 export const DATA_FILES = {
   sources: 'geodata/sources.json',
   zones: 'geodata/zones.json',
-  measures: 'geodata/measures.json'
+  measures: 'geodata/measures.json',
+  scenes: 'geodata/scenes.json'
 } as const;
 
 /** Ids of the sources the build reads; every `communes-*` source is read too. */
@@ -147,6 +150,15 @@ async function loadQpvSource(
   };
 }
 
+/** The validated deck; its errors become DataErrors so the CLI reports them as bad input. */
+function parseDeck(json: unknown, known: KnownPlaces): Scene[] {
+  try {
+    return parseScenes(json, DATA_FILES.scenes, known);
+  } catch (error) {
+    throw new DataError((error as Error).message.split('\n'));
+  }
+}
+
 /** Indexes features by a code property; a code appearing twice is an error. */
 function indexByCode<P>(
   features: AreaFeature<P>[],
@@ -199,6 +211,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     codes
   );
 
+  // The deck is optional (a fork may ship none); when present it must be valid.
+  const scenes = existsSync(join(options.root, DATA_FILES.scenes))
+    ? parseDeck(await readDataFile(options.root, DATA_FILES.scenes), {
+        zoneIds: new Set(zones.map((z) => z.id)),
+        departementCodes: codes.departements
+      })
+    : [];
+
   const zoneFeatures = buildZoneFeatures(
     zones,
     {
@@ -222,6 +242,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       zones,
       zoneFeatures,
       measures,
+      scenes,
       regionDepartements: departementsByRegion(departements, regions)
     },
     SIMPLIFICATION.layers

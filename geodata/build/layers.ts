@@ -1,8 +1,8 @@
 // The context layers of the map (region, départements, communes, QPV) and the
 // region → départements table the measure links need. Pure functions of the sources.
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Zone } from '../../src/lib/types';
+import type { CommunePlace, Places, Zone } from '../../src/lib/types';
 import type { Area, AreaFeature } from './read';
 import { simplifyArea, type Simplification } from './simplify';
 import { SourceError } from './sources';
@@ -78,6 +78,21 @@ export function communesLayer(
         geometry: simplifyArea(f.geometry, simplification)
       }))
       .sort(byCode)
+  };
+}
+
+/** The list of communes for search, each with its rounded bounding box (no geometry). */
+export function placesList(communes: Iterable<AreaFeature<AdminProperties>>): Places {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    communes: [...communes]
+      .map((f): CommunePlace => ({
+        code: f.properties.code,
+        name: f.properties.nom,
+        departement: departementOfCommune(f.properties.code),
+        bbox: bbox(f).map(round) as CommunePlace['bbox']
+      }))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
   };
 }
 

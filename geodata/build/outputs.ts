@@ -1,10 +1,10 @@
 // Assembling the content of every generated file from validated inputs (contract:
 // notes/outputs.md). Pure: no IO, the same inputs give the same bytes.
 import type { FeatureCollection } from 'geojson';
-import type { Atlas } from '../../src/lib/data/schema';
 import { linkMeasures } from '../../src/lib/measures/link';
-import type { Measure, Zone } from '../../src/lib/types';
-import { communesLayer, namedAreaLayer, qpvLayer } from './layers';
+import type { Scene } from '../../src/lib/present/scenes';
+import type { AtlasData, Measure, Zone } from '../../src/lib/types';
+import { communesLayer, namedAreaLayer, placesList, qpvLayer } from './layers';
 import type { Area, AreaFeature } from './read';
 import type { Simplification } from './simplify';
 import { SourceError, type SourceEntry } from './sources';
@@ -34,6 +34,7 @@ export interface OutputInputs {
   zones: Zone[];
   zoneFeatures: ZoneFeature[];
   measures: Measure[];
+  scenes: Scene[];
   regionDepartements: Record<string, string[]>;
 }
 
@@ -43,7 +44,7 @@ function geojsonFile<P>(name: string, collection: FeatureCollection<Area, P>): O
 }
 
 /** The content of atlas.json. */
-export function buildAtlas(inputs: OutputInputs): Atlas {
+export function buildAtlas(inputs: OutputInputs): AtlasData {
   const home = inputs.regions.find((r) => r.properties.code === HOME_REGION);
   if (!home) throw new SourceError(`the regions source has no region "${HOME_REGION}"`);
   const departements = Object.fromEntries(
@@ -58,6 +59,7 @@ export function buildAtlas(inputs: OutputInputs): Atlas {
     zones: inputs.zones,
     measures: inputs.measures,
     links: linkMeasures(inputs.zones, inputs.measures, inputs.regionDepartements),
+    scenes: inputs.scenes,
     sources: inputs.sources.map(({ id, title, publisher, licence, vintage, url }) => ({
       id,
       title,
@@ -85,6 +87,7 @@ export function assembleOutputs(inputs: OutputInputs, simplification: LayerSimpl
     geojsonFile('departements.geojson', namedAreaLayer(inputs.departements, simplification.departements)),
     geojsonFile('qpv.geojson', qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones, simplification.qpv)),
     geojsonFile('communes.geojson', communesLayer(inputs.communes, simplification.communes)),
+    { name: 'places.json', content: JSON.stringify(placesList(inputs.communes)), features: null },
     { name: 'atlas.json', content: JSON.stringify(buildAtlas(inputs)), features: null }
   ];
 }

@@ -1,6 +1,7 @@
 // Domain types shared by the geodata build, the map and the panels.
 // Declared once here; the build validates the hand-written data against
 // the schemas in `src/lib/data/schema.ts`, which produce exactly these types.
+import type { Scene } from './present/scenes';
 
 /** Public-policy programmes the atlas knows about (closed list). */
 export const PROGRAMMES = [
@@ -165,6 +166,8 @@ export interface AppState {
   /** Selected commune INSEE code (from search), or null. */
   commune: string | null;
   panel: Panel | null;
+  /** Dims everything outside the filtered départements (the explorer's spotlight). */
+  spotlight: boolean;
   present: boolean;
   /** 0-based scene index in presentation mode. */
   scene: number;
@@ -190,5 +193,21 @@ export interface AtlasData {
   zones: Zone[];
   measures: Measure[];
   links: Record<string, LinkedMeasure[]>;
+  /** The presentation deck (geodata/scenes.json), validated. */
+  scenes: Scene[];
   sources: SourceInfo[];
+}
+
+/** A commune as listed in the generated `places.json`, for search and commune sheets. */
+export interface CommunePlace {
+  code: string;
+  name: string;
+  departement: string;
+  /** [west, south, east, north], to frame it on the map. */
+  bbox: [number, number, number, number];
+}
+
+/** The generated `static/data/places.json`: every commune of the sources, without geometry. */
+export interface Places {
+  communes: CommunePlace[];
 }

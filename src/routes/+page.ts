@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { AtlasData, ZoneProperties } from '$lib/types';
+import type { AtlasData, Places, ZoneProperties } from '$lib/types';
 import type { MapGeodata, PlaceProperties, QpvProperties } from '$lib/map/style';
 import type { PageLoad } from './$types';
 
@@ -10,7 +10,10 @@ export const load: PageLoad = async ({ fetch }) => {
   const get = async <T>(name: string): Promise<T> => {
     const response = await fetch(`${base}/data/${name}`);
     if (!response.ok) {
-      error(503, `Données absentes (${name}, HTTP ${response.status}) : lancez « npm run geodata » puis rechargez la page.`);
+      error(
+        503,
+        `Données absentes (${name}, HTTP ${response.status}) : lancez « npm run geodata » puis rechargez la page.`
+      );
     }
     return (await response.json()) as T;
   };
@@ -28,5 +31,7 @@ export const load: PageLoad = async ({ fetch }) => {
     qpv,
     communesUrl: `${base}/data/communes.geojson`
   };
-  return { atlas, geodata };
+  // The commune list (for search) is large: the page asks for it once the map is drawn.
+  const loadPlaces = () => get<Places>('places.json');
+  return { atlas, geodata, loadPlaces };
 };

@@ -78,13 +78,17 @@ try {
   const totals = await firstLoadBytes(browser, server.baseURL);
   console.log('First load until the map is idle ("lazy": what loads in the 1.5 s after):');
   for (const [kind, total] of Object.entries(totals)) {
-    console.log(`  ${kind.padEnd(8)} ${String(total.files).padStart(3)} files  ${kb(total.raw).padStart(10)} raw  ${kb(total.gzip).padStart(10)} gzip`);
+    console.log(
+      `  ${kind.padEnd(8)} ${String(total.files).padStart(3)} files  ${kb(total.raw).padStart(10)} raw  ${kb(total.gzip).padStart(10)} gzip`
+    );
   }
   console.log(`  geodata at start gzip: ${kb(totals.geodata.gzip)} (budget 250 KB)`);
   console.log(`  JS + CSS gzip: ${kb(totals.js.gzip + totals.css.gzip)} (budget 500 KB)`);
   const idle: number[] = [];
   for (let run = 0; run < RUNS; run++) idle.push(await timeToIdle(browser, server.baseURL));
-  console.log(`Navigation → first map idle: median ${median(idle).toFixed(0)} ms over ${RUNS} runs (budget 1500 ms; runs: ${idle.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `Navigation → first map idle: median ${median(idle).toFixed(0)} ms over ${RUNS} runs (budget 1500 ms; runs: ${idle.map((t) => t.toFixed(0)).join(', ')})`
+  );
 } finally {
   await browser.close();
   server.stop();

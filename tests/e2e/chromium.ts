@@ -20,7 +20,9 @@ const ARGS = [
 /** Starts Chromium; fails with a message saying how to install it. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `${CHROMIUM} not found: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
@@ -28,7 +30,11 @@ export async function launchBrowser(): Promise<Browser> {
 /** Resolves once the map has loaded its style and finished rendering. */
 export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForSelector('.map[data-status="ready"]', { timeout: 20_000 });
-  await page.waitForFunction(() => document.querySelector('.map')?.getAttribute('data-idle') === 'true', null, {
-    timeout: 20_000
-  });
+  await page.waitForFunction(
+    () => document.querySelector('.map')?.getAttribute('data-idle') === 'true',
+    null,
+    {
+      timeout: 20_000
+    }
+  );
 }

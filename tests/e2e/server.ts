@@ -1,6 +1,7 @@
 // Starts `vite preview` on loopback for the built site (`build/`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const HOST = '127.0.0.1';
 
@@ -30,9 +31,15 @@ export async function startPreview(): Promise<PreviewServer> {
     throw new Error('build/ is missing: run `npm run build` first (npm test does it).');
   }
   const port = 4300 + Math.floor(Math.random() * 500);
-  const child = spawn('npx', ['vite', 'preview', '--host', HOST, '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'ignore', 'inherit']
-  });
+  // Vite itself, not through npx: killing npx would leave the server running.
+  const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [vite, 'preview', '--host', HOST, '--port', String(port), '--strictPort'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit']
+    }
+  );
   const baseURL = `http://${HOST}:${port}`;
   await waitForServer(`${baseURL}/`, child);
   return { baseURL, stop: () => child.kill() };

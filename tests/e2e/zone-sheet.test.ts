@@ -76,7 +76,12 @@ describe('the atlas page', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
     await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Bouches-du-Rhône');
-    await expect(sheet.getByText(/habitat indigne/i).first().isVisible()).resolves.toBe(true);
+    await expect(
+      sheet
+        .getByText(/habitat indigne/i)
+        .first()
+        .isVisible()
+    ).resolves.toBe(true);
     await page.close();
   });
 

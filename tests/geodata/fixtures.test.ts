@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild } from '../../geodata/build/build';
 import { positionsOf } from '../../geodata/build/reproject';
-import type { Atlas } from '../../src/lib/data/schema';
+import type { AtlasData as Atlas } from '../../src/lib/types';
 import { caseNames, cleanCase, FIXTURES, prepareCase, readCaseJson, type PreparedCase } from './helpers';
 
 interface ExpectedBuild {

@@ -80,6 +80,7 @@ const atlas: AtlasData = {
     measures,
     Object.fromEntries(Object.entries(REGION_DEPARTEMENTS).map(([region, codes]) => [region, [...codes]]))
   ),
+  scenes: [],
   sources: []
 };
 

@@ -25,6 +25,7 @@ const explored = (): AppState => ({
   zone: 'lens-cite',
   commune: '62498',
   panel: 'filters',
+  spotlight: false,
   present: false,
   scene: 4
 });

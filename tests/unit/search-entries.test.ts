@@ -44,6 +44,7 @@ function atlasWith(zones: Zone[]): AtlasData {
     zones,
     measures: [],
     links: {},
+    scenes: [],
     sources: []
   };
 }

@@ -41,6 +41,7 @@ describe('defaultState', () => {
       zone: null,
       commune: null,
       panel: null,
+      spotlight: false,
       present: false,
       scene: 0
     });
@@ -265,6 +266,7 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   zone: fc.option(fc.constantFrom(...zoneIds), { nil: null }),
   commune: fc.option(fc.constantFrom(...communeCodes), { nil: null }),
   panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
+  spotlight: fc.boolean(),
   present: fc.boolean(),
   scene: fc.integer({ min: 0, max: known.sceneCount - 1 })
 });

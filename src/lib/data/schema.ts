@@ -7,7 +7,6 @@ import {
   SCOPES,
   ZONE_KINDS,
   type FundingLine,
-  type LinkedMeasure,
   type Measure,
   type Target,
   type Zone
@@ -37,30 +36,6 @@ export const METROPOLITAN_REGIONS: readonly string[] = [
   '93',
   '94'
 ];
-
-/** A source as cited in atlas.json (the entry of geodata/sources.json without file details). */
-export interface AtlasSource {
-  id: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  vintage: string;
-  url: string | null;
-}
-
-/** The content of the generated `atlas.json` (contract: notes/outputs.md). */
-export interface Atlas {
-  /** ISO timestamp of the build. */
-  generatedAt: string;
-  region: { code: string; name: string };
-  /** Names of all metropolitan départements by INSEE code. */
-  departements: Record<string, string>;
-  zones: Zone[];
-  measures: Measure[];
-  /** Measures reaching each zone, by zone id. */
-  links: Record<string, LinkedMeasure[]>;
-  sources: AtlasSource[];
-}
 
 /** A problem in a data file, with the file, the record and the field in its message. */
 export class DataError extends Error {

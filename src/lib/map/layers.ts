@@ -21,7 +21,10 @@ export const SOURCES = {
 export const LABEL_FONT = 'Noto Sans Regular';
 
 /** Layers whose features a click or hover can pick (the zones). */
-export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill'] as const;
+export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill', 'quarters-marker'] as const;
+
+/** Below this zoom a quarter is a few pixels wide: a marker keeps it visible and clickable. */
+const MARKER_MAX_ZOOM = 10;
 
 /**
  * Global-state keys the style reads (see the style's `state` defaults):
@@ -163,6 +166,36 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'line-color': theme.quarter.line,
         'line-width': w(1.6),
         'line-dasharray': [2, 1.5]
+      }
+    },
+    {
+      id: 'quarters-marker',
+      type: 'circle',
+      source: SOURCES.zoneLabels,
+      filter: isQuarter,
+      maxzoom: MARKER_MAX_ZOOM,
+      metadata: { group: 'quarters' },
+      paint: {
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          5,
+          3 * theme.lineScale,
+          9,
+          6 * theme.lineScale
+        ],
+        'circle-color': theme.quarter.fill,
+        'circle-opacity': ['case', ['get', 'approximate'], 0.55, 0.9],
+        'circle-stroke-color': [
+          'case',
+          ['boolean', ['feature-state', 'selected'], false],
+          theme.selected,
+          ['boolean', ['feature-state', 'hover'], false],
+          theme.hover,
+          '#ffffff'
+        ],
+        'circle-stroke-width': 1.5 * theme.lineScale
       }
     },
     {

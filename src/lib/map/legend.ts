@@ -27,7 +27,13 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     {
       layer: 'quarters',
       label: 'Quartier NPNRU validé (déc. 2018), contour officiel QPV',
-      swatch: { shape: 'area', fill: theme.quarter.fill, fillOpacity: 0.6, stroke: theme.quarter.line, strokeWidth: 1.6 }
+      swatch: {
+        shape: 'area',
+        fill: theme.quarter.fill,
+        fillOpacity: 0.6,
+        stroke: theme.quarter.line,
+        strokeWidth: 1.6
+      }
     },
     {
       layer: 'quarters',
@@ -44,12 +50,24 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     {
       layer: 'territories',
       label: "Territoire d'accélération habitat indigne (janv. 2019)",
-      swatch: { shape: 'area', fill: theme.territory.fill, fillOpacity: 0.26, stroke: theme.territory.line, strokeWidth: 2 }
+      swatch: {
+        shape: 'area',
+        fill: theme.territory.fill,
+        fillOpacity: 0.26,
+        stroke: theme.territory.line,
+        strokeWidth: 2
+      }
     },
     {
       layer: 'qpv',
       label: 'QPV 2015 de la métropole lilloise (trait épais : liste NPNRU)',
-      swatch: { shape: 'area', fill: theme.qpv.fill, fillOpacity: 0.25, stroke: theme.qpv.npnruLine, strokeWidth: 1.6 }
+      swatch: {
+        shape: 'area',
+        fill: theme.qpv.fill,
+        fillOpacity: 0.25,
+        stroke: theme.qpv.npnruLine,
+        strokeWidth: 1.6
+      }
     },
     {
       layer: 'communes',

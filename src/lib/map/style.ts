@@ -34,7 +34,9 @@ export interface MapGeodata {
 }
 
 /** One label point per polygon, placed inside it (a polygon's own label would repeat per tile). */
-export function labelPoints<P extends object>(fc: FeatureCollection<Geometry, P>): FeatureCollection<Point, P> {
+export function labelPoints<P extends object>(
+  fc: FeatureCollection<Geometry, P>
+): FeatureCollection<Point, P> {
   return {
     type: 'FeatureCollection',
     features: fc.features.map((feature) => ({
@@ -63,7 +65,7 @@ export function atlasStyle(
     },
     sources: {
       [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
-      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones) },
+      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
       [SOURCES.region]: { type: 'geojson', data: geodata.region },
       [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
       [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },

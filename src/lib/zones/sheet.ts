@@ -1,7 +1,7 @@
 // The zone sheet's content, computed from the atlas data: which measures reach
 // a zone, grouped by programme, and what the sources do not say.
 import type { AtlasData, Measure, Programme, Via, Zone, ZoneProperties } from '$lib/types';
-import { PROGRAMMES } from '$lib/types';
+import { PROGRAMMES, VIAS } from '$lib/types';
 
 /** A measure as listed on a sheet, with how it reaches the zone. */
 export interface SheetItem {
@@ -31,13 +31,15 @@ export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheet {
     const measure = measures.get(link.measureId);
     if (measure) items.push({ measure, via: link.via });
   }
+  // Within a programme, what concerns the zone most directly comes first, then the newest.
+  items.sort(
+    (a, b) => VIAS.indexOf(a.via) - VIAS.indexOf(b.via) || b.measure.date.localeCompare(a.measure.date)
+  );
   const groups = PROGRAMMES.map((programme) => ({
     programme,
     items: items.filter((item) => item.measure.programme === programme)
   })).filter((group) => group.items.length > 0);
-  const hasOwnAmount = items.some((item) =>
-    item.measure.funding.some((line) => line.scope === 'zone')
-  );
+  const hasOwnAmount = items.some((item) => item.measure.funding.some((line) => line.scope === 'zone'));
   return { zone, groups, hasOwnAmount };
 }
 

@@ -1,0 +1,33 @@
+// The layers offered in the layer panel: label, symbol and where the data comes from.
+import { LAYER_IDS, type LayerId } from '$lib/types';
+import { legendEntries } from '$lib/map/legend';
+import type { MapTheme } from '$lib/map/theme';
+import type { LayerEntry } from './LayerPanel.svelte';
+
+const LAYER_LABELS: Record<LayerId, string> = {
+  quarters: 'Quartiers NPNRU validés (15)',
+  territories: "Territoires d'accélération habitat indigne (6)",
+  qpv: 'QPV 2015 de la métropole lilloise (26)',
+  communes: 'Communes',
+  departements: 'Départements',
+  region: 'Région Hauts-de-France'
+};
+
+const LAYER_SOURCES: Record<LayerId, string> = {
+  quarters:
+    "Liste : lettre d'actualité du 25 janvier 2019 ; contours CGET/ANCT QPV 2015 ou IGN Admin Express 2018 (communes)",
+  territories: 'Circulaire du 21 janvier 2019 ; contours IGN Admin Express 2018',
+  qpv: 'CGET/ANCT, contours QPV (liste 2015) ; liste NPNRU ANRU',
+  communes: 'IGN Admin Express 2018 (COG 2018)',
+  departements: 'IGN Admin Express 2018',
+  region: 'IGN Admin Express 2018'
+};
+
+/** One panel entry per layer, with the first legend symbol of that layer. */
+export function layerEntries(theme: MapTheme): LayerEntry[] {
+  const legend = legendEntries(theme, LAYER_IDS);
+  return LAYER_IDS.flatMap((id) => {
+    const swatch = legend.find((entry) => entry.layer === id)?.swatch;
+    return swatch ? [{ id, label: LAYER_LABELS[id], source: LAYER_SOURCES[id], swatch }] : [];
+  });
+}
