@@ -45,11 +45,9 @@ const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 const sourceEntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a lowercase slug' }),
   file: nonEmpty,
-  path: z
-    .string()
-    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).+$/, {
-      error: 'must be a relative path inside the sources dir'
-    }),
+  path: z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).+$/, {
+    error: 'must be a relative path inside the sources dir'
+  }),
   title: nonEmpty,
   publisher: nonEmpty,
   licence: nonEmpty,

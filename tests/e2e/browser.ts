@@ -33,3 +33,25 @@ export async function openAtlas(
   await waitForMapIdle(page);
   return { page, errors, foreignRequests };
 }
+
+/** RGB of the map canvas at a point given as fractions of its width and height. */
+export async function mapPixel(page: Page, fx = 0.5, fy = 0.5): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([x, y]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.map canvas')!;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const [r, g, b] = ctx.getImageData(
+        Math.floor(canvas.width * x!),
+        Math.floor(canvas.height * y!),
+        1,
+        1
+      ).data;
+      return [r!, g!, b!] as [number, number, number];
+    },
+    [fx, fy]
+  );
+}

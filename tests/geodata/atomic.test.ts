@@ -58,6 +58,7 @@ describe('atomic output', () => {
       'communes.geojson',
       'departements.geojson',
       'manifest.json',
+      'places.json',
       'qpv.geojson',
       'region.geojson',
       'zones.geojson'

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild } from '../../geodata/build/build';
 import { positionsOf } from '../../geodata/build/reproject';
-import type { AtlasData as Atlas } from '../../src/lib/types';
+import type { AtlasData as Atlas, Places } from '../../src/lib/types';
 import { caseNames, cleanCase, FIXTURES, prepareCase, readCaseJson, type PreparedCase } from './helpers';
 
 interface ExpectedBuild {
@@ -133,6 +133,17 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
         file
       ).toEqual(expected[key]);
       expect(maxDecimals(layer), file).toBeLessThanOrEqual(4);
+    }
+
+    const places = JSON.parse(await readFile(join(outDir, 'places.json'), 'utf8')) as Places;
+    expect(places.communes.map(({ code, name, departement }) => ({ code, name, departement }))).toEqual(
+      expected.communes
+    );
+    for (const {
+      code,
+      bbox: [west, south, east, north]
+    } of places.communes) {
+      expect(west < east && south < north, `bbox of ${code}`).toBe(true);
     }
 
     const atlas = JSON.parse(await readFile(join(outDir, 'atlas.json'), 'utf8')) as Atlas;

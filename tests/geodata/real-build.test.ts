@@ -47,20 +47,6 @@ describe.skipIf(!ready)('the real build', () => {
     expect(result.qpvSource).toBe('qpv-2015/qpv-2015-mel-lambert93.geojson');
   });
 
-  it('keeps the first screen (zones, region, départements, QPV, atlas) within 250 kB gzip', () => {
-    const firstLoad = [
-      'zones.geojson',
-      'region.geojson',
-      'departements.geojson',
-      'qpv.geojson',
-      'atlas.json'
-    ];
-    const total = result.manifest.files
-      .filter((f) => firstLoad.includes(f.name))
-      .reduce((sum, f) => sum + f.gzipBytes, 0);
-    expect(total).toBeLessThanOrEqual(250_000);
-  });
-
   it('draws the quarters with a QPV code with the official contour, the others approximately', async () => {
     const zones = JSON.parse(await readFile(join(tmp, 'out/zones.geojson'), 'utf8')) as FeatureCollection<
       Polygon | MultiPolygon,

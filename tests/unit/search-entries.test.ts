@@ -172,14 +172,14 @@ describe('searchEntries', () => {
     expect(detail('93')).toBe('93');
   });
 
-  it('"lievin" finds the commune of Liévin first, then its quarter Calonne - Marichelles - Vent de Bise', () => {
-    expect(found('lievin').slice(0, 2)).toEqual(['commune:62510', 'zone:calonne-marichelles-vent-de-bise']);
+  it('"lievin" finds the quarter Calonne - Marichelles - Vent de Bise first, then the commune of Liévin', () => {
+    expect(found('lievin').slice(0, 2)).toEqual(['zone:calonne-marichelles-vent-de-bise', 'commune:62510']);
   });
 
   it('"Mons en Baroeul" finds the commune and the quarter Nouveau Mons les Sarts Dombrowski', () => {
     const results = found('Mons en Baroeul');
-    expect(results[0]).toBe('commune:59410');
-    expect(results).toContain('zone:nouveau-mons');
+    // The quarter first, then its official QPV contour, then the commune itself.
+    expect(results.slice(0, 3)).toEqual(['zone:nouveau-mons', 'qpv:QP059080', 'commune:59410']);
   });
 
   it('"faubourg cambrai" finds its quarter, not the commune of Cambrai nor the QPV La Briquetterie', () => {

@@ -73,10 +73,17 @@ describe('describeSelection', () => {
     expect(describeSelection(1, filter({}), quarters(1), names)).toBe('1 quartier NPNRU');
   });
 
-  it('lists several programmes joined by et in mode all, and several départements sharing dans', () => {
+  it('names quarters having all the chosen programmes by their kind, without repeating NPNRU', () => {
     const f = filter({ programmes: ['habitat-indigne', 'npnru'], mode: 'all', departements: ['59', '62'] });
     expect(describeSelection(3, f, quarters(3), names)).toBe(
-      "3 zones avec les programmes NPNRU et Lutte contre l'habitat indigne dans le Nord et le Pas-de-Calais"
+      '3 quartiers NPNRU habitat indigne dans le Nord et le Pas-de-Calais'
+    );
+  });
+
+  it('lists several programmes joined by et in mode all for a mixed selection', () => {
+    const f = filter({ programmes: ['habitat-indigne', 'npnru'], mode: 'all' });
+    expect(describeSelection(3, f, { quarter: 2, 'acceleration-territory': 1 }, names)).toBe(
+      "3 zones avec les programmes NPNRU et Lutte contre l'habitat indigne"
     );
   });
 
@@ -95,9 +102,9 @@ describe('describeSelection', () => {
   });
 
   it('says "1 zone" in the singular', () => {
-    const f = filter({ programmes: ['npnru', 'habitat-indigne'], mode: 'all' });
+    const f = filter({ programmes: ['logement', 'habitat-indigne'], mode: 'any' });
     expect(describeSelection(1, f, quarters(1), names)).toBe(
-      "1 zone avec les programmes NPNRU et Lutte contre l'habitat indigne"
+      "1 zone avec les programmes Lutte contre l'habitat indigne ou Logement"
     );
   });
 

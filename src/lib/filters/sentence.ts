@@ -71,6 +71,12 @@ function subjectPhrase(count: number, filter: FilterState, kindsCount: KindsCoun
     const qualifier = programme && !redundant ? ` ${PROGRAMME_SHORT_LABELS[programme]}` : '';
     return `${count} ${kindNoun(onlyKind, count)}${qualifier}`;
   }
+  if (onlyKind && filter.mode === 'all') {
+    // Every zone has every programme: name the kind, then the programmes it does not already say.
+    const implied: Programme = onlyKind === 'quarter' ? 'npnru' : 'habitat-indigne';
+    const others = programmes.filter((p) => p !== implied).map((p) => PROGRAMME_SHORT_LABELS[p]);
+    return `${count} ${kindNoun(onlyKind, count)} ${enumerate(others, 'et')}`;
+  }
   const zones = `${count} ${count === 1 ? 'zone' : 'zones'}`;
   if (programmes.length === 0) {
     if (quarters + territories !== count) return zones;

@@ -1,8 +1,18 @@
 // The layers offered in the layer panel: label, symbol and where the data comes from.
 import { LAYER_IDS, type LayerId } from '$lib/types';
-import { legendEntries } from '$lib/map/legend';
+import { legendEntries, type Swatch } from '$lib/map/legend';
 import type { MapTheme } from '$lib/map/theme';
-import type { LayerEntry } from './LayerPanel.svelte';
+
+/** One layer offered in the layer panel. */
+export interface LayerEntry {
+  id: LayerId;
+  /** French name of the layer. */
+  label: string;
+  /** Publisher and vintage of its data, e.g. "IGN Admin Express 2018". */
+  source: string;
+  /** Symbol drawn for it, as in the legend. */
+  swatch: Swatch;
+}
 
 const LAYER_LABELS: Record<LayerId, string> = {
   quarters: 'Quartiers NPNRU validés (15)',

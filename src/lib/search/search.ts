@@ -68,7 +68,7 @@ export function buildIndex(entries: readonly SearchEntry[]): SearchIndex {
   };
 }
 
-/** Best `limit` entries for `query`: exact label, label prefix, word prefixes, substring, then keywords. */
+/** Best `limit` entries for `query`: exact label or keyword, label prefix, word prefixes, substring, then partial keywords. */
 export function searchIndex(index: SearchIndex, query: string, limit = 8): SearchEntry[] {
   const q = normalise(query);
   if (q === '' || limit <= 0) return [];
@@ -89,7 +89,9 @@ export function searchIndex(index: SearchIndex, query: string, limit = 8): Searc
 }
 
 function matchTier(item: IndexedEntry, q: string, queryWords: readonly string[]): number | null {
-  if (item.label === q) return Tier.exact;
+  // A zone whose commune is named exactly ranks with exact names: people type a town to
+  // find its quarter, and zones come before the commune itself on a tie.
+  if (item.label === q || item.keywords.some((k) => k.text === q)) return Tier.exact;
   if (item.label.startsWith(q)) return Tier.prefix;
   if (wordPrefixes(item.words, queryWords)) return Tier.wordPrefix;
   if (item.label.includes(q)) return Tier.substring;

@@ -1,0 +1,146 @@
+// Exploring, from the user's side: filters update the map, the list and the
+// counts together; search finds a quarter by its town; links restore the screen;
+// the list works with the keyboard alone; hostile URLs break nothing.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { ZoneProperties } from '../../src/lib/types';
+import { launchBrowser, mapPixel, openAtlas, waitForMapIdle } from './browser';
+
+const zones = JSON.parse(readFileSync('static/data/zones.geojson', 'utf8')) as FeatureCollection<
+  Geometry,
+  ZoneProperties
+>;
+
+function hashOn(zoneId: string, zoom: number): string {
+  const feature = zones.features.find((f) => f.properties.id === zoneId)!;
+  const [lng, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+  return `#${zoom}/${lat}/${lng}`;
+}
+
+/** True when the pixel is the quarters' red rather than the pale land. */
+const isQuarterRed = ([r, g, b]: [number, number, number]) => r > g + 40 && r > b + 40;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function sheetHeading(page: Page): Promise<string | null> {
+  const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
+  await sheet.waitFor();
+  return sheet.getByRole('heading', { level: 2 }).textContent();
+}
+
+describe('exploring the atlas', () => {
+  test('filtering updates the map, the counts, the sentence and the list together', async () => {
+    const { page } = await openAtlas(browser, `/?panel=filters${hashOn('lens-cite', 12)}`);
+    expect(isQuarterRed(await mapPixel(page))).toBe(true);
+
+    const filters = page.getByRole('form', { name: 'Filtrer les zones' });
+    await filters.getByRole('checkbox', { name: /^NPNRU/ }).check();
+    await filters.getByRole('checkbox', { name: /habitat indigne/ }).check();
+    await filters.getByRole('radio', { name: 'tous' }).check();
+    await expect.poll(() => page.url()).toContain('prog=npnru,habitat-indigne');
+    expect(page.url()).toContain('mode=all');
+    // Only the Nord quarters lie in an acceleration territory: Lens (Pas-de-Calais) leaves the map.
+    await expect
+      .poll(() => filters.getByRole('status').textContent())
+      .toBe('9 quartiers NPNRU habitat indigne');
+    await waitForMapIdle(page);
+    expect(isQuarterRed(await mapPixel(page))).toBe(false);
+    // Faceted counts follow: adding Pas-de-Calais to this filter would give no zone.
+    await expect(filters.locator('label', { hasText: 'Pas-de-Calais' }).textContent()).resolves.toMatch(
+      /\(0/
+    );
+
+    await page.getByRole('button', { name: 'Liste', exact: true }).click();
+    const rows = page.getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBe(10); // header + 9 quarters
+    await page.close();
+  });
+
+  test('typing "lievin" then Enter opens the sheet of Liévin’s quarter', async () => {
+    const { page } = await openAtlas(browser);
+    const search = page.getByRole('combobox', { name: /Rechercher/ });
+    await search.fill('lievin');
+    await page.getByRole('option').first().waitFor();
+    await search.press('Enter');
+    await expect(sheetHeading(page)).resolves.toBe('Calonne - Marichelles - Vent de Bise');
+    expect(page.url()).toContain('zone=calonne-marichelles-vent-de-bise');
+    await page.close();
+  });
+
+  test('a copied URL reopens the same filters, layers, panel and sheet in a new page', async () => {
+    const { page } = await openAtlas(browser, '/?panel=layers');
+    await page.getByRole('checkbox', { name: /^Communes/ }).check();
+    await page.getByRole('checkbox', { name: /^QPV 2015/ }).uncheck();
+    await page.getByRole('button', { name: 'Filtres', exact: true }).click();
+    await page.getByRole('checkbox', { name: /^Pas-de-Calais/ }).check();
+    const search = page.getByRole('combobox', { name: /Rechercher/ });
+    await search.fill('baudimont');
+    await page.getByRole('option').first().click();
+    await expect(sheetHeading(page)).resolves.toBe('Quartier Baudimont');
+    const copied = page.url();
+    await page.close();
+
+    const { page: again } = await openAtlas(browser, copied.slice(copied.indexOf('/', 8)));
+    await expect(sheetHeading(again)).resolves.toBe('Quartier Baudimont');
+    await expect(again.getByRole('checkbox', { name: /^Pas-de-Calais/ }).isChecked()).resolves.toBe(true);
+    await again.getByRole('button', { name: 'Couches', exact: true }).click();
+    await expect(again.getByRole('checkbox', { name: /^Communes/ }).isChecked()).resolves.toBe(true);
+    await expect(again.getByRole('checkbox', { name: /^QPV 2015/ }).isChecked()).resolves.toBe(false);
+    expect(again.url()).toBe(copied.replace('panel=filters', 'panel=layers'));
+    await again.close();
+  });
+
+  test('the zone list opens a sheet with the keyboard alone', async () => {
+    const { page } = await openAtlas(browser, '/?panel=list');
+    // Tab until a zone button of the list has the focus.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const inTable = await page.evaluate(
+        () =>
+          document.activeElement?.closest('table') !== null &&
+          document.activeElement?.closest('tbody') !== null
+      );
+      if (inTable) break;
+    }
+    const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(name).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect(sheetHeading(page)).resolves.toBe(name);
+    await page.close();
+  });
+
+  test('back and forward step through selected zones', async () => {
+    const { page } = await openAtlas(browser, '/?zone=baudimont');
+    await page.getByRole('combobox', { name: /Rechercher/ }).fill('la bourgogne');
+    await page.getByRole('option').first().click();
+    await expect(sheetHeading(page)).resolves.toBe('La Bourgogne');
+    await page.goBack();
+    await expect.poll(() => sheetHeading(page)).toBe('Quartier Baudimont');
+    await page.goForward();
+    await expect.poll(() => sheetHeading(page)).toBe('La Bourgogne');
+    await page.close();
+  });
+
+  test.each([
+    ['/?zone=<script>alert(1)</script>&prog=npnru'],
+    ['/?prog=inconnu,npnru&dep=99,59&layers=quarters,bogus'],
+    ['/?zone=baudimont&zone=lens-cite&scene=9999&present=maybe'],
+    [`/?junk=${'x'.repeat(10_000)}&panel=list`],
+    ['/?prog=%E0%A4%A&dep=%ZZ#999/999/999']
+  ])('a hostile or malformed URL keeps the page working: %s', async (path) => {
+    const { page, errors } = await openAtlas(browser, path);
+    expect(errors).toEqual([]);
+    await expect(page.getByRole('region', { name: 'Légende' }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
+    await page.close();
+  });
+});

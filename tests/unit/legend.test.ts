@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { layerEntries } from '../../src/lib/layers/entries';
+import { legendEntries } from '../../src/lib/map/legend';
+import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
+import { LAYER_IDS } from '../../src/lib/types';
+
+describe('legendEntries', () => {
+  it('lists entries only for the layers switched on', () => {
+    const entries = legendEntries(defaultTheme, ['territories', 'region']);
+    expect(new Set(entries.map((entry) => entry.layer))).toEqual(new Set(['territories', 'region']));
+  });
+
+  it('lists at least one entry for each layer when every layer is on', () => {
+    const layers = new Set(legendEntries(defaultTheme, LAYER_IDS).map((entry) => entry.layer));
+    expect([...layers].sort()).toEqual([...LAYER_IDS].sort());
+  });
+
+  it('lists nothing when every layer is off', () => {
+    expect(legendEntries(defaultTheme, [])).toEqual([]);
+  });
+
+  it('keeps the map order whatever the order the layers were switched on in', () => {
+    const labels = (layers: Parameters<typeof legendEntries>[1]) =>
+      legendEntries(defaultTheme, layers).map((entry) => entry.label);
+    expect(labels(['region', 'qpv', 'quarters'])).toEqual(labels(['quarters', 'qpv', 'region']));
+  });
+
+  it('draws approximate quarters with a dash and official quarters with a solid outline', () => {
+    const quarters = legendEntries(defaultTheme, ['quarters']);
+    expect(quarters).toHaveLength(2);
+    const dashed = quarters.filter((entry) => entry.swatch.dash !== undefined);
+    expect(dashed).toHaveLength(1);
+    expect(dashed[0]?.label).toMatch(/approché/);
+    expect(quarters.find((entry) => entry.swatch.dash === undefined)?.label).toMatch(/officiel/);
+  });
+
+  it('draws approximate quarters paler than official ones, as on the map', () => {
+    const [official, approximate] = legendEntries(defaultTheme, ['quarters']);
+    expect(approximate?.swatch.fillOpacity).toBeLessThan(official?.swatch.fillOpacity ?? 0);
+  });
+
+  it('takes its colours from the theme', () => {
+    const fill = (theme: typeof defaultTheme) => legendEntries(theme, ['quarters'])[0]?.swatch.fill;
+    expect(fill(defaultTheme)).toBe(defaultTheme.quarter.fill);
+    expect(fill(projectorTheme)).toBe(projectorTheme.quarter.fill);
+  });
+});
+
+describe('layerEntries', () => {
+  const entries = layerEntries(defaultTheme);
+
+  it('offers exactly one entry per layer id, in the canonical order', () => {
+    expect(entries.map((entry) => entry.id)).toEqual([...LAYER_IDS]);
+  });
+
+  it('names the source and a label for every layer', () => {
+    for (const entry of entries) {
+      expect(entry.source.trim(), entry.id).not.toBe('');
+      expect(entry.label.trim(), entry.id).not.toBe('');
+    }
+  });
+
+  it('shows each layer with the first symbol of its legend, the solid outline for quarters', () => {
+    for (const entry of entries) {
+      const first = legendEntries(defaultTheme, [entry.id])[0];
+      expect(entry.swatch).toEqual(first?.swatch);
+    }
+    expect(entries.find((entry) => entry.id === 'quarters')?.swatch.dash).toBeUndefined();
+  });
+});

@@ -1,0 +1,229 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { atlasLayers, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
+import {
+  atlasStyle,
+  labelPoints,
+  type MapGeodata,
+  type PlaceProperties,
+  type QpvProperties
+} from '../../src/lib/map/style';
+import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
+import { LAYER_IDS, type ZoneProperties } from '../../src/lib/types';
+
+/** A closed ring through the given corners. */
+const ring = (...corners: [number, number][]): [number, number][] => [...corners, corners[0]!];
+
+const square = (west: number, south: number, size: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [ring([west, south], [west + size, south], [west + size, south + size], [west, south + size])]
+});
+
+/** A U-shaped polygon: its centroid falls in the notch, outside the polygon. */
+const uShape: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    ring([3, 50], [3.3, 50], [3.3, 50.3], [3.2, 50.3], [3.2, 50.1], [3.1, 50.1], [3.1, 50.3], [3, 50.3])
+  ]
+};
+
+/** Two islands far apart: the bounding-box centre lies between them. */
+const islands: MultiPolygon = {
+  type: 'MultiPolygon',
+  coordinates: [square(2, 49, 0.05).coordinates, square(2.8, 49.8, 0.05).coordinates]
+};
+
+const feature = <G extends Polygon | MultiPolygon, P>(geometry: G, properties: P): Feature<G, P> => ({
+  type: 'Feature',
+  geometry,
+  properties
+});
+
+const zones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties> = {
+  type: 'FeatureCollection',
+  features: [
+    feature(uShape, {
+      id: 'lille-concorde',
+      name: 'Concorde',
+      kind: 'quarter',
+      departement: '59',
+      perimeter: 'qpv',
+      approximate: false,
+      areaKm2: 0.9
+    }),
+    feature(islands, {
+      id: 'denain-faubourg',
+      name: 'Faubourg Duchâteau',
+      kind: 'quarter',
+      departement: '59',
+      perimeter: 'communes',
+      approximate: true,
+      areaKm2: 11.2
+    }),
+    feature(square(2, 49, 2), {
+      id: 'lhi-59',
+      name: 'Nord',
+      kind: 'acceleration-territory',
+      departement: '59',
+      perimeter: 'departement',
+      approximate: false,
+      areaKm2: 5743
+    })
+  ]
+};
+
+const departements: FeatureCollection<Polygon, PlaceProperties> = {
+  type: 'FeatureCollection',
+  features: [
+    feature(square(2, 49, 2), { code: '59', name: 'Nord' }),
+    feature(square(1, 49, 1), { code: '62', name: 'Pas-de-Calais' })
+  ]
+};
+
+const geodata: MapGeodata = {
+  zones,
+  region: {
+    type: 'FeatureCollection',
+    features: [feature(square(1, 49, 3), { code: '32', name: 'Hauts-de-France' })]
+  },
+  departements,
+  qpv: {
+    type: 'FeatureCollection',
+    features: [
+      feature(uShape, {
+        code: 'QP059006',
+        name: 'Concorde',
+        communes: 'Lille',
+        npnru: true,
+        zoneId: 'lille-concorde'
+      } satisfies QpvProperties)
+    ]
+  },
+  communesUrl: '/data/communes.geojson'
+};
+
+const themes = [
+  ['default', defaultTheme],
+  ['projector', projectorTheme]
+] as const;
+
+const layers = atlasLayers(defaultTheme);
+const position = (id: string) => layers.findIndex((layer) => layer.id === id);
+const idsWhere = (keep: (layer: LayerSpecification) => boolean) => layers.filter(keep).map((l) => l.id);
+const sourceOf = (layer: LayerSpecification) => ('source' in layer ? layer.source : undefined);
+
+/** True when `expression` contains `['global-state', key]` anywhere. */
+function readsGlobalState(expression: unknown, key: string): boolean {
+  if (!Array.isArray(expression)) return false;
+  if (expression[0] === 'global-state' && expression[1] === key) return true;
+  return expression.some((part) => readsGlobalState(part, key));
+}
+
+describe('atlasStyle', () => {
+  it.each(themes)('passes the MapLibre style-spec validator with the %s theme', (_, theme) => {
+    const style = atlasStyle(geodata, theme, ['lille-concorde', 'lhi-59']);
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('starts with the given zones visible and no spotlight', () => {
+    const style = atlasStyle(geodata, defaultTheme, ['lille-concorde']);
+    expect(style.state?.[STATE.visibleZones]?.default).toEqual(['lille-concorde']);
+    expect(style.state?.[STATE.spotlight]?.default).toEqual([]);
+  });
+
+  it('embeds every source as data, so the map requests no tile, glyph or sprite server', () => {
+    const style = atlasStyle(geodata, defaultTheme, []);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    for (const source of Object.values(style.sources)) {
+      expect(source.type).toBe('geojson');
+      expect(source).not.toHaveProperty('url');
+      expect(source).not.toHaveProperty('tiles');
+    }
+  });
+
+  it('feeds the label source one point per zone', () => {
+    const style = atlasStyle(geodata, defaultTheme, []);
+    const labels = style.sources[SOURCES.zoneLabels];
+    expect(
+      labels?.type === 'geojson' && typeof labels.data === 'object' && 'features' in labels.data
+        ? labels.data.features.map((f) => f.properties?.id)
+        : null
+    ).toEqual(['lille-concorde', 'denain-faubourg', 'lhi-59']);
+  });
+});
+
+describe('atlasLayers', () => {
+  it.each(themes)('gives every layer a distinct id with the %s theme', (_, theme) => {
+    const ids = atlasLayers(theme).map((layer) => layer.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('puts every grouped layer in a group the layer panel can toggle', () => {
+    const grouped = layers.filter((layer) => layer.metadata !== undefined);
+    expect(grouped.length).toBeGreaterThan(0);
+    for (const layer of grouped) expect(LAYER_IDS).toContain(layerGroup(layer));
+  });
+
+  it('draws at least one layer for every toggle of the layer panel', () => {
+    const groups = new Set(layers.map(layerGroup));
+    for (const id of LAYER_IDS) expect(groups).toContain(id);
+  });
+
+  it('filters every zone layer by the visibleZones global state', () => {
+    const zoneLayers = layers.filter((layer) => {
+      const source = sourceOf(layer);
+      return source === SOURCES.zones || source === SOURCES.zoneLabels;
+    });
+    expect(zoneLayers.length).toBeGreaterThan(0);
+    for (const layer of zoneLayers) {
+      const filter = 'filter' in layer ? layer.filter : undefined;
+      expect(readsGlobalState(filter, 'visibleZones'), layer.id).toBe(true);
+    }
+  });
+
+  it('draws every quarter layer above every territory layer', () => {
+    const quarters = idsWhere((layer) => layerGroup(layer) === 'quarters').map(position);
+    const territories = idsWhere((layer) => layerGroup(layer) === 'territories').map(position);
+    expect(quarters.length).toBeGreaterThan(0);
+    expect(territories.length).toBeGreaterThan(0);
+    expect(Math.min(...quarters)).toBeGreaterThan(Math.max(...territories));
+  });
+
+  it('draws the selection outline above every fill', () => {
+    const fills = idsWhere((layer) => layer.type === 'fill' || layer.type === 'circle').map(position);
+    expect(position('zones-selected')).toBeGreaterThan(Math.max(...fills));
+  });
+
+  it('draws the selection outline above the hover outline', () => {
+    expect(position('zones-selected')).toBeGreaterThan(position('zones-hover'));
+  });
+
+  it('scales line widths with the projector theme', () => {
+    const width = (theme: typeof defaultTheme) => {
+      const layer = atlasLayers(theme).find((l) => l.id === 'region-line');
+      return layer?.type === 'line' ? layer.paint?.['line-width'] : undefined;
+    };
+    expect(width(projectorTheme)).toBe((width(defaultTheme) as number) * projectorTheme.lineScale);
+  });
+});
+
+describe('labelPoints', () => {
+  it('puts each label point inside its own polygon, even a U shape or scattered islands', () => {
+    const points = labelPoints(zones);
+    expect(points.features).toHaveLength(zones.features.length);
+    points.features.forEach((point, i) => {
+      const polygon = zones.features[i]!;
+      expect(point.properties).toBe(polygon.properties);
+      expect(point.geometry.type).toBe('Point');
+      expect(booleanPointInPolygon(point.geometry, polygon)).toBe(true);
+    });
+  });
+
+  it('returns an empty collection for no polygon', () => {
+    expect(labelPoints({ type: 'FeatureCollection', features: [] }).features).toEqual([]);
+  });
+});

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { linkMeasures } from '../../src/lib/measures/link';
+import { perimeterNote, zoneSheet } from '../../src/lib/zones/sheet';
+import type {
+  AtlasData,
+  FundingLine,
+  LinkedMeasure,
+  Measure,
+  Programme,
+  Target,
+  Zone
+} from '../../src/lib/types';
+
+const REGIONS = { '32': ['02', '59', '60', '62', '80'] };
+
+const lens: Zone = {
+  id: 'lens-cite',
+  name: 'Cité 12-14',
+  kind: 'quarter',
+  departement: '62',
+  communes: [{ insee: '62498', name: 'Lens' }],
+  qpv: 'QP062043',
+  qpvName: 'Cité 12/14',
+  programmes: ['npnru'],
+  status: "Projet validé par l'ANRU",
+  statusDate: '2018-12'
+};
+
+const denain: Zone = {
+  id: 'denain-faubourg',
+  name: 'Faubourg Duchâteau',
+  kind: 'quarter',
+  departement: '59',
+  communes: [
+    { insee: '59172', name: 'Denain' },
+    { insee: '59207', name: 'Escaudain' }
+  ],
+  qpv: null,
+  programmes: ['npnru'],
+  status: "Projet validé par l'ANRU",
+  statusDate: '2018-12'
+};
+
+const nord: Zone = {
+  id: 'lhi-59',
+  name: 'Nord',
+  kind: 'acceleration-territory',
+  departement: '59',
+  communes: [],
+  qpv: null,
+  programmes: ['habitat-indigne'],
+  status: "Territoire d'accélération",
+  statusDate: '2019-01-21'
+};
+
+const national = (amount: number): FundingLine => ({
+  amount,
+  scope: 'national',
+  covers: 'enveloppe nationale'
+});
+
+function measure(
+  id: string,
+  programme: Programme,
+  date: string,
+  appliesTo: Target[],
+  funding: FundingLine[] = [national(1e9)]
+): Measure {
+  return {
+    id,
+    title: `Mesure ${id}`,
+    date,
+    programme,
+    summary: 'Résumé.',
+    actors: ['État'],
+    funding,
+    appliesTo,
+    sources: [{ label: "Lettre d'actualité du 25 janvier 2019" }]
+  };
+}
+
+// Listed out of programme order on purpose: the sheet must not rely on it.
+const MEASURES: Measure[] = [
+  measure('participation-national', 'participation', '2018-11', [{ national: true }]),
+  measure('pauvrete-62', 'strategie-pauvrete', '2019-01', [{ departements: ['62'] }]),
+  measure('npnru-national', 'npnru', '2019-01-25', [{ national: true }]),
+  measure('npnru-region', 'npnru', '2018-06', [{ region: '32' }]),
+  measure('npnru-lens', 'npnru', '2018-12', [{ zones: ['lens-cite'] }]),
+  measure('npnru-62', 'npnru', '2019-01-10', [{ departements: ['62'] }]),
+  measure('npnru-quarters', 'npnru', '2018-10', [{ kind: 'quarter' }]),
+  measure(
+    'lhi-nord',
+    'habitat-indigne',
+    '2019-01-21',
+    [{ zones: ['lhi-59'] }],
+    [{ amount: 2e6, scope: 'zone', covers: 'crédits du territoire', territory: '59' }]
+  ),
+  measure(
+    'lhi-regional',
+    'habitat-indigne',
+    '2019-01',
+    [{ zones: ['denain-faubourg'] }],
+    [{ amount: 5e6, scope: 'regional', covers: 'enveloppe régionale', territory: '32' }]
+  )
+];
+
+/** Hand-built atlas data; links come from the real linking unless given. */
+function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
+  const zones = [lens, denain, nord];
+  return {
+    generatedAt: '2019-01-25T00:00:00.000Z',
+    region: { code: '32', name: 'Hauts-de-France' },
+    departements: { '59': 'Nord', '62': 'Pas-de-Calais' },
+    zones,
+    measures: MEASURES,
+    links: links ?? linkMeasures(zones, MEASURES, REGIONS),
+    scenes: [],
+    sources: []
+  };
+}
+
+/** The sheet as "programme: measure ids" lines. */
+function outline(zone: Zone, data: AtlasData): string[] {
+  return zoneSheet(zone, data).groups.map(
+    (group) => `${group.programme}: ${group.items.map((item) => item.measure.id).join(', ')}`
+  );
+}
+
+describe('zoneSheet', () => {
+  it('groups the measures of a zone by programme, in the fixed programme order', () => {
+    expect(zoneSheet(lens, atlas()).groups.map((group) => group.programme)).toEqual([
+      'npnru',
+      'strategie-pauvrete',
+      'participation'
+    ]);
+  });
+
+  it('keeps the programme order even when the links come unsorted', () => {
+    const scrambled = atlas({
+      'lens-cite': [
+        { measureId: 'participation-national', via: 'national' },
+        { measureId: 'npnru-lens', via: 'zone' },
+        { measureId: 'pauvrete-62', via: 'departement' },
+        { measureId: 'npnru-national', via: 'national' }
+      ]
+    });
+    expect(outline(lens, scrambled)).toEqual([
+      'npnru: npnru-lens, npnru-national',
+      'strategie-pauvrete: pauvrete-62',
+      'participation: participation-national'
+    ]);
+  });
+
+  it('lists direct links first, then by kind, département, region and national, whatever the dates', () => {
+    expect(outline(lens, atlas())[0]).toBe(
+      'npnru: npnru-lens, npnru-quarters, npnru-62, npnru-region, npnru-national'
+    );
+  });
+
+  it('tells how each measure reaches the zone', () => {
+    const npnru = zoneSheet(lens, atlas()).groups[0]?.items.map((item) => item.via);
+    expect(npnru).toEqual(['zone', 'kind', 'departement', 'region', 'national']);
+  });
+
+  it('puts the newest first among measures reaching the zone the same way', () => {
+    const sameVia = atlas({
+      'lens-cite': [
+        { measureId: 'npnru-region', via: 'national' },
+        { measureId: 'npnru-national', via: 'national' },
+        { measureId: 'npnru-lens', via: 'national' }
+      ]
+    });
+    expect(outline(lens, sameVia)).toEqual(['npnru: npnru-national, npnru-lens, npnru-region']);
+  });
+
+  it('ignores links to measures the atlas does not know', () => {
+    const data = atlas();
+    data.links['lens-cite'] = [
+      { measureId: 'mesure-inconnue', via: 'zone' },
+      ...(data.links['lens-cite'] ?? [])
+    ];
+    const ids = zoneSheet(lens, data).groups.flatMap((group) => group.items.map((item) => item.measure.id));
+    expect(ids).not.toContain('mesure-inconnue');
+    expect(ids).toHaveLength(7);
+  });
+
+  it('shows no group for a zone without links', () => {
+    const sheet = zoneSheet(lens, atlas({}));
+    expect(sheet.zone).toBe(lens);
+    expect(sheet.groups).toEqual([]);
+    expect(sheet.hasOwnAmount).toBe(false);
+  });
+
+  it('says the zone has no amount of its own when every funding line is national', () => {
+    expect(zoneSheet(lens, atlas()).hasOwnAmount).toBe(false);
+  });
+
+  it('does not count a regional envelope as the zone’s own amount', () => {
+    const sheet = zoneSheet(denain, atlas());
+    expect(sheet.groups.map((group) => group.programme)).toContain('habitat-indigne');
+    expect(sheet.hasOwnAmount).toBe(false);
+  });
+
+  it('says the zone has an amount of its own when one funding line has the zone scope', () => {
+    expect(zoneSheet(nord, atlas()).hasOwnAmount).toBe(true);
+  });
+});
+
+describe('perimeterNote', () => {
+  it('says the exact perimeter is missing and names the communes of a commune-union outline', () => {
+    expect(perimeterNote(denain, { perimeter: 'communes' })).toMatch(
+      /^Périmètre exact non disponible : contour communal \(Denain, Escaudain\)\./
+    );
+  });
+
+  it('cites the QPV code and its official name for an official outline', () => {
+    const note = perimeterNote(lens, { perimeter: 'qpv' });
+    expect(note).toContain('QP062043');
+    expect(note).toContain('« Cité 12/14 »');
+    expect(note).not.toContain('non disponible');
+  });
+
+  it('cites the QPV code alone when the official name is the newsletter’s', () => {
+    const note = perimeterNote({ ...lens, qpvName: undefined }, { perimeter: 'qpv' });
+    expect(note).toContain('QP062043');
+    expect(note).not.toContain('«');
+  });
+
+  it('says an acceleration territory is the whole département', () => {
+    expect(perimeterNote(nord, { perimeter: 'departement' })).toContain('département entier');
+  });
+});
