@@ -1,8 +1,10 @@
 // `npm run bench`: figures for the built site, printed, never asserted.
-// First-load bytes by kind (raw and gzip) and the median time from
-// navigation to the map's first idle over five fresh page loads.
+// First-load bytes by kind (raw and gzip), the median time from navigation
+// to the map's first idle, and the median latency of three interactions
+// (filter click → map idle, search Enter → sheet shown, scene step → map
+// idle), each over five runs. Interactions are timed inside the page.
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
 import { startPreview } from '../e2e/server';
 
@@ -26,50 +28,153 @@ function median(values: number[]): number {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Resource start times and the first-idle mark, on the page's own clock. */
+async function pageTimeline(page: Page): Promise<{ firstIdle: number; starts: Record<string, number> }> {
+  return page.evaluate(() => ({
+    firstIdle: performance.getEntriesByName('atlas:first-idle')[0]?.startTime ?? Infinity,
+    starts: Object.fromEntries(performance.getEntriesByType('resource').map((r) => [r.name, r.startTime]))
+  }));
+}
+
 async function firstLoadBytes(browser: Browser, baseURL: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const totals: Record<Kind, { raw: number; gzip: number; files: number }> = {
-    js: { raw: 0, gzip: 0, files: 0 },
-    css: { raw: 0, gzip: 0, files: 0 },
-    geodata: { raw: 0, gzip: 0, files: 0 },
-    font: { raw: 0, gzip: 0, files: 0 },
-    other: { raw: 0, gzip: 0, files: 0 },
-    lazy: { raw: 0, gzip: 0, files: 0 }
-  };
-  const pending: Promise<void>[] = [];
-  let idle = false;
+  const bodies = new Map<string, Promise<Buffer | null>>();
   page.on('response', (response) => {
-    const kind = idle ? 'lazy' : kindOf(response.url());
-    pending.push(
-      response.body().then(
-        (body) => {
-          const total = totals[kind];
-          total.raw += body.length;
-          total.gzip += gzipSync(body).length;
-          total.files += 1;
-        },
-        () => undefined
-      )
-    );
+    if (!bodies.has(response.url()))
+      bodies.set(
+        response.url(),
+        response.body().catch(() => null)
+      );
   });
   await page.goto(`${baseURL}/`);
   await waitForMapIdle(page);
-  // Lazy layers (communes) load after the first idle; they are counted apart.
-  idle = true;
+  // What the page asks for after its first idle (the commune list) is counted as lazy.
   await page.waitForTimeout(1500);
-  await Promise.all(pending);
+  const { firstIdle, starts } = await pageTimeline(page);
+  const totals = Object.fromEntries(
+    (['js', 'css', 'geodata', 'font', 'other', 'lazy'] as const).map((k) => [
+      k,
+      { raw: 0, gzip: 0, files: 0 }
+    ])
+  ) as Record<Kind, { raw: number; gzip: number; files: number }>;
+  for (const [url, body] of bodies) {
+    const bytes = await body;
+    if (!bytes) continue;
+    const total = totals[(starts[url] ?? 0) > firstIdle ? 'lazy' : kindOf(url)];
+    total.raw += bytes.length;
+    total.gzip += gzipSync(bytes).length;
+    total.files += 1;
+  }
   await page.close();
   return totals;
 }
 
+/** Navigation start → the map's first idle, read from the page's User Timing mark. */
 async function timeToIdle(browser: Browser, baseURL: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const start = performance.now();
   await page.goto(`${baseURL}/`);
   await waitForMapIdle(page);
-  const elapsed = performance.now() - start;
+  const { firstIdle } = await pageTimeline(page);
   await page.close();
-  return elapsed;
+  return firstIdle;
+}
+
+/** In-page: time from `act()` to the map's next busy → idle transition (data-idle). */
+function untilNextIdle(act: () => void): Promise<number> {
+  return new Promise((resolve) => {
+    const map = document.querySelector<HTMLElement>('.map')!;
+    let busy = false;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (map.dataset.idle !== 'true') busy = true;
+      else if (busy) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(map, { attributes: true, attributeFilter: ['data-idle'] });
+    act();
+  });
+}
+
+async function filterToIdle(browser: Browser, baseURL: string): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${baseURL}/?panel=filters`);
+  await waitForMapIdle(page);
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    times.push(
+      await page.evaluate(
+        `(${untilNextIdle.toString()})(() => document.querySelector('.filters input[type=checkbox]').click())`
+      )
+    );
+  }
+  await page.close();
+  return times;
+}
+
+async function searchToSheet(browser: Browser, baseURL: string): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${baseURL}/`);
+  await waitForMapIdle(page);
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const search = page.getByRole('combobox', { name: /Rechercher/ });
+    await search.fill('lievin');
+    await page.getByRole('option').first().waitFor();
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const start = performance.now();
+            const observer = new MutationObserver(() => {
+              if (document.querySelector('aside[aria-label="Fiche de la zone"] h2')) {
+                observer.disconnect();
+                resolve(performance.now() - start);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            const input = document.querySelector<HTMLInputElement>('input[role=combobox]')!;
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          })
+      )
+    );
+    await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+    await page.locator('aside[aria-label="Fiche de la zone"]').waitFor({ state: 'detached' });
+  }
+  await page.close();
+  return times;
+}
+
+async function sceneToIdle(browser: Browser, baseURL: string): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`${baseURL}/?present=1&scene=1`);
+  await waitForMapIdle(page);
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    times.push(
+      await page.evaluate(
+        `(${untilNextIdle.toString()})(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown' })))`
+      )
+    );
+  }
+  await page.close();
+  return times;
+}
+
+function report(label: string, times: number[], budget: string) {
+  console.log(
+    `${label}: median ${median(times).toFixed(0)} ms over ${times.length} runs (${budget}; runs: ${times.map((t) => t.toFixed(0)).join(', ')})`
+  );
+}
+
+/** Runs one interaction benchmark; a failure is printed with its cause instead of ending the run. */
+async function measure(label: string, budget: string, run: () => Promise<number[]>) {
+  try {
+    report(label, await run(), budget);
+  } catch (error) {
+    console.log(`${label}: FAILED (${(error as Error).message.split('\n')[0]})`);
+  }
 }
 
 const server = await startPreview();
@@ -86,8 +191,22 @@ try {
   console.log(`  JS + CSS gzip: ${kb(totals.js.gzip + totals.css.gzip)} (budget 500 KB)`);
   const idle: number[] = [];
   for (let run = 0; run < RUNS; run++) idle.push(await timeToIdle(browser, server.baseURL));
-  console.log(
-    `Navigation → first map idle: median ${median(idle).toFixed(0)} ms over ${RUNS} runs (budget 1500 ms; runs: ${idle.map((t) => t.toFixed(0)).join(', ')})`
+  report('Navigation → first map idle', idle, 'budget 1500 ms; software WebGL here');
+  const marks = await (async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.baseURL}/`);
+    await waitForMapIdle(page);
+    const entries = await page.evaluate(() =>
+      performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`)
+    );
+    await page.close();
+    return entries;
+  })();
+  console.log(`  one load's marks: ${marks.join(', ')}`);
+  await measure('Filter click → map idle', 'aim 100 ms', () => filterToIdle(browser, server.baseURL));
+  await measure('Search Enter → sheet shown', 'aim 100 ms', () => searchToSheet(browser, server.baseURL));
+  await measure('Scene step → map idle', 'includes the 900 ms camera flight', () =>
+    sceneToIdle(browser, server.baseURL)
   );
 } finally {
   await browser.close();
