@@ -101,7 +101,16 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'territories' },
       paint: {
         'fill-color': theme.territory.fill,
-        'fill-opacity': whenState('hover', 0.42, 0.26)
+        // A whole département: strong at regional scale, a light wash once zoomed into its quarters.
+        'fill-opacity': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          8,
+          whenState('hover', 0.42, 0.26),
+          10,
+          whenState('hover', 0.2, 0.08)
+        ]
       }
     },
     {
