@@ -2,57 +2,58 @@
 // region → départements table the measure links need. Pure functions of the sources.
 import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { CommunePlace, Places, Zone } from '../../src/lib/types';
+import type {
+  CommuneProperties,
+  CommunePlace,
+  PlaceProperties,
+  Places,
+  QpvProperties,
+  Zone
+} from '../../src/lib/types';
 import type { Area, AreaFeature } from './read';
 import { simplifyArea, type Simplification } from './simplify';
 import { SourceError } from './sources';
 import type { AdminProperties, QpvSourceProperties } from './zones';
 
-/** Properties of region.geojson and departements.geojson features. */
-export interface NamedAreaProperties {
-  code: string;
-  name: string;
+/** Orders places by their `code`, for stable outputs. */
+function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/** Properties of communes.geojson features. */
-export interface CommuneProperties {
-  code: string;
-  name: string;
-  departement: string;
+/** The simplified `features`, each with the properties `describe` gives it, ordered by code. */
+function areaLayer<S, P extends { code: string }>(
+  features: Iterable<AreaFeature<S>>,
+  describe: (feature: AreaFeature<S>) => P,
+  simplification: Simplification
+): FeatureCollection<Area, P> {
+  return {
+    type: 'FeatureCollection',
+    features: [...features]
+      .map((f): Feature<Area, P> => ({
+        type: 'Feature',
+        properties: describe(f),
+        geometry: simplifyArea(f.geometry, simplification)
+      }))
+      .sort((a, b) => byCode(a.properties, b.properties))
+  };
 }
 
-/** Properties of qpv.geojson features. */
-export interface QpvProperties {
-  code: string;
-  name: string;
-  /** Communes as listed by the source, e.g. "Lille, Faches-Thumesnil, Loos, Lezennes". */
-  communes: string;
-  /** True when the QPV is on the NPNRU code list. */
-  npnru: boolean;
-  /** Id of the zone drawn with this contour, or "". */
-  zoneId: string;
+/** The properties the generated layers give an admin area. */
+function placeProperties(f: AreaFeature<AdminProperties>): PlaceProperties {
+  return { code: f.properties.code, name: f.properties.nom };
 }
 
-/** Orders features by their `code` property, for stable outputs. */
-function byCode<P extends { code: string }>(a: Feature<Area, P>, b: Feature<Area, P>): number {
-  return a.properties.code < b.properties.code ? -1 : a.properties.code > b.properties.code ? 1 : 0;
+/** The properties the generated layers and the places list give a commune. */
+function communeProperties(f: AreaFeature<AdminProperties>): CommuneProperties {
+  return { ...placeProperties(f), departement: departementOfCommune(f.properties.code) };
 }
 
 /** A FeatureCollection of simplified admin areas with properties {code, name}. */
 export function namedAreaLayer(
   features: Iterable<AreaFeature<AdminProperties>>,
   simplification: Simplification
-): FeatureCollection<Area, NamedAreaProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: [...features]
-      .map((f): Feature<Area, NamedAreaProperties> => ({
-        type: 'Feature',
-        properties: { code: f.properties.code, name: f.properties.nom },
-        geometry: simplifyArea(f.geometry, simplification)
-      }))
-      .sort(byCode)
-  };
+): FeatureCollection<Area, PlaceProperties> {
+  return areaLayer(features, placeProperties, simplification);
 }
 
 /** The département of a commune from its INSEE code (2A/2B for Corsica, two digits elsewhere in metropolitan France). */
@@ -65,20 +66,7 @@ export function communesLayer(
   communes: Iterable<AreaFeature<AdminProperties>>,
   simplification: Simplification
 ): FeatureCollection<Area, CommuneProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: [...communes]
-      .map((f): Feature<Area, CommuneProperties> => ({
-        type: 'Feature',
-        properties: {
-          code: f.properties.code,
-          name: f.properties.nom,
-          departement: departementOfCommune(f.properties.code)
-        },
-        geometry: simplifyArea(f.geometry, simplification)
-      }))
-      .sort(byCode)
-  };
+  return areaLayer(communes, communeProperties, simplification);
 }
 
 /** The list of communes for search, each with its rounded bounding box (no geometry). */
@@ -87,12 +75,10 @@ export function placesList(communes: Iterable<AreaFeature<AdminProperties>>): Pl
   return {
     communes: [...communes]
       .map((f): CommunePlace => ({
-        code: f.properties.code,
-        name: f.properties.nom,
-        departement: departementOfCommune(f.properties.code),
+        ...communeProperties(f),
         bbox: bbox(f).map(round) as CommunePlace['bbox']
       }))
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .sort(byCode)
   };
 }
 
@@ -104,23 +90,18 @@ export function qpvLayer(
   simplification: Simplification
 ): FeatureCollection<Area, QpvProperties> {
   const zoneByQpv = new Map(zones.filter((z) => z.qpv !== null).map((z) => [z.qpv as string, z.id]));
-  return {
-    type: 'FeatureCollection',
-    features: [...qpvs]
-      .map((f): Feature<Area, QpvProperties> => ({
-        type: 'Feature',
-        properties: {
-          code: f.properties.CODE_QP,
-          name: f.properties.NOM_QP.trim(),
-          // The source pads some separators ("Loos,  Lezennes").
-          communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
-          npnru: npnruCodes.has(f.properties.CODE_QP),
-          zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? ''
-        },
-        geometry: simplifyArea(f.geometry, simplification)
-      }))
-      .sort(byCode)
-  };
+  return areaLayer(
+    qpvs,
+    (f): QpvProperties => ({
+      code: f.properties.CODE_QP,
+      name: f.properties.NOM_QP.trim(),
+      // The source pads some separators ("Loos,  Lezennes").
+      communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
+      npnru: npnruCodes.has(f.properties.CODE_QP),
+      zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? ''
+    }),
+    simplification
+  );
 }
 
 /**

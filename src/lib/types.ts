@@ -107,6 +107,32 @@ export interface SourceRef {
   url?: string;
 }
 
+/** Properties of a region, département or commune feature in the generated context layers. */
+export interface PlaceProperties {
+  /** Official INSEE code (COG 2018). */
+  code: string;
+  name: string;
+}
+
+/** Properties of a commune feature in the generated `communes.geojson`. */
+export interface CommuneProperties extends PlaceProperties {
+  /** INSEE code of the département the commune lies in. */
+  departement: string;
+}
+
+/** Properties of a 2015 QPV contour in the generated `qpv.geojson`. */
+export interface QpvProperties {
+  /** Official QPV code, e.g. "QP059001". */
+  code: string;
+  name: string;
+  /** Communes as listed by the source, e.g. "Lille, Faches-Thumesnil, Loos, Lezennes". */
+  communes: string;
+  /** True when the QPV is on the NPNRU code list. */
+  npnru: boolean;
+  /** Id of the zone drawn with this contour, or "". */
+  zoneId: string;
+}
+
 /** A measure as written by hand in `geodata/measures.json`. */
 export interface Measure {
   id: string;
@@ -199,10 +225,7 @@ export interface AtlasData {
 }
 
 /** A commune as listed in the generated `places.json`, for search and commune sheets. */
-export interface CommunePlace {
-  code: string;
-  name: string;
-  departement: string;
+export interface CommunePlace extends CommuneProperties {
   /** [west, south, east, north], to frame it on the map. */
   bbox: [number, number, number, number];
 }

@@ -2,8 +2,8 @@
 import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { AtlasData, Places, ZoneProperties } from '$lib/types';
-import type { MapGeodata, PlaceProperties, QpvProperties } from '$lib/map/style';
+import type { AtlasData, PlaceProperties, Places, QpvProperties, ZoneProperties } from '$lib/types';
+import type { MapGeodata } from '$lib/map/style';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {

@@ -4,15 +4,14 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { atlasLayers, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
-import {
-  atlasStyle,
-  labelPoints,
-  type MapGeodata,
-  type PlaceProperties,
-  type QpvProperties
-} from '../../src/lib/map/style';
+import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
-import { LAYER_IDS, type ZoneProperties } from '../../src/lib/types';
+import {
+  LAYER_IDS,
+  type PlaceProperties,
+  type QpvProperties,
+  type ZoneProperties
+} from '../../src/lib/types';
 
 /** A closed ring through the given corners. */
 const ring = (...corners: [number, number][]): [number, number][] => [...corners, corners[0]!];

@@ -1,8 +1,8 @@
 // What concerns one commune found by search: the zones that include it and the
 // measures reaching it, either through those zones or by targeting its
 // département, its region or the whole country.
-import { PROGRAMMES, VIAS } from '../types';
-import type { AtlasData, Measure, Programme, Target, Via, Zone } from '../types';
+import type { AtlasData, Measure, Target, Via, Zone } from '../types';
+import { compareMeasures, VIA_RANK } from '../measures/link';
 
 /** A commune as offered by search and shown on its sheet. */
 export interface Commune {
@@ -31,9 +31,6 @@ export interface CommuneConcerns {
 export const REGION_DEPARTEMENTS: Readonly<Record<string, readonly string[]>> = {
   '32': ['02', '59', '60', '62', '80']
 };
-
-const VIA_RANK = Object.fromEntries(VIAS.map((via, i) => [via, i])) as Record<Via, number>;
-const PROGRAMME_RANK = Object.fromEntries(PROGRAMMES.map((p, i) => [p, i])) as Record<Programme, number>;
 
 /** Zones listing the commune `code` plus its département's acceleration territory, and the measures reaching them or it. */
 export function communeConcerns(code: string, departement: string, atlas: AtlasData): CommuneConcerns {
@@ -65,13 +62,8 @@ export function communeConcerns(code: string, departement: string, atlas: AtlasD
     }
   }
 
-  const measures = [...best.values()].sort(
-    (a, b) =>
-      PROGRAMME_RANK[a.measure.programme] - PROGRAMME_RANK[b.measure.programme] ||
-      // ISO dates compare as text: newest first, as on the zone sheets.
-      compareText(b.measure.date, a.measure.date) ||
-      compareText(a.measure.id, b.measure.id)
-  );
+  // The same order as each zone's list of linked measures.
+  const measures = [...best.values()].sort((a, b) => compareMeasures(a.measure, b.measure));
   return { zones, measures };
 }
 
@@ -82,8 +74,4 @@ function placeVia(target: Target, departement: string): Via | null {
     return (REGION_DEPARTEMENTS[target.region] ?? []).includes(departement) ? 'region' : null;
   if ('national' in target) return 'national';
   return null;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

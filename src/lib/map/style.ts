@@ -4,24 +4,9 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { pointOnFeature } from '@turf/point-on-feature';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { ZoneProperties } from '$lib/types';
+import type { PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, SOURCES, STATE } from './layers';
 import type { MapTheme } from './theme';
-
-/** Properties of the context layers (region, départements, communes). */
-export interface PlaceProperties {
-  code: string;
-  name: string;
-}
-
-/** Properties of the 2015 QPV contours. */
-export interface QpvProperties {
-  code: string;
-  name: string;
-  communes: string;
-  npnru: boolean;
-  zoneId: string;
-}
 
 /** The geometry the map draws, as loaded from the built geodata. */
 export interface MapGeodata {

@@ -11,10 +11,10 @@ import {
   type Zone
 } from '../types';
 
-const VIA_RANK: Record<Via, number> = Object.fromEntries(VIAS.map((via, i) => [via, i])) as Record<
-  Via,
-  number
->;
+/** How directly each via reaches a place: lower is more direct (the order of VIAS). */
+export const VIA_RANK: Readonly<Record<Via, number>> = Object.fromEntries(
+  VIAS.map((via, i) => [via, i])
+) as Record<Via, number>;
 const PROGRAMME_RANK: Record<Programme, number> = Object.fromEntries(
   PROGRAMMES.map((p, i) => [p, i])
 ) as Record<Programme, number>;
@@ -22,6 +22,16 @@ const PROGRAMME_RANK: Record<Programme, number> = Object.fromEntries(
 /** Code-point order, independent of the locale. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order measures are listed in: by programme, then newest first, then by id. */
+export function compareMeasures(a: Measure, b: Measure): number {
+  return (
+    PROGRAMME_RANK[a.programme] - PROGRAMME_RANK[b.programme] ||
+    // ISO dates (YYYY-MM or YYYY-MM-DD) compare as text; a bare month comes after its days.
+    compareText(b.date, a.date) ||
+    compareText(a.id, b.id)
+  );
 }
 
 /** How one target reaches one zone, or null when it does not. */
@@ -61,13 +71,7 @@ export function linkMeasures(
       const via = bestVia(measure, zone, regionDepartements);
       if (via !== null) linked.push({ link: { measureId: measure.id, via }, measure });
     }
-    linked.sort(
-      (a, b) =>
-        PROGRAMME_RANK[a.measure.programme] - PROGRAMME_RANK[b.measure.programme] ||
-        // ISO dates (YYYY-MM or YYYY-MM-DD) compare as text; a bare month comes after its days.
-        compareText(b.measure.date, a.measure.date) ||
-        compareText(a.measure.id, b.measure.id)
-    );
+    linked.sort((a, b) => compareMeasures(a.measure, b.measure));
     links[zone.id] = linked.map(({ link }) => link);
   }
   return links;

@@ -1,7 +1,8 @@
 // The zone sheet's content, computed from the atlas data: which measures reach
 // a zone, grouped by programme, and what the sources do not say.
-import type { AtlasData, Measure, Programme, Via, Zone, ZoneProperties } from '$lib/types';
-import { PROGRAMMES, VIAS } from '$lib/types';
+import type { AtlasData, Measure, Via, Zone, ZoneProperties } from '$lib/types';
+import { VIAS } from '$lib/types';
+import { groupByProgramme, type ProgrammeGroup } from '$lib/measures/group';
 
 /** A measure as listed on a sheet, with how it reaches the zone. */
 export interface SheetItem {
@@ -9,16 +10,10 @@ export interface SheetItem {
   via: Via;
 }
 
-/** The measures of one programme on a sheet. */
-export interface SheetGroup {
-  programme: Programme;
-  items: SheetItem[];
-}
-
 /** Everything a zone sheet shows besides the zone itself. */
 export interface ZoneSheet {
   zone: Zone;
-  groups: SheetGroup[];
+  groups: ProgrammeGroup<SheetItem>[];
   /** True when some funding line is the zone's own money; the sources give none so far. */
   hasOwnAmount: boolean;
 }
@@ -35,10 +30,7 @@ export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheet {
   items.sort(
     (a, b) => VIAS.indexOf(a.via) - VIAS.indexOf(b.via) || b.measure.date.localeCompare(a.measure.date)
   );
-  const groups = PROGRAMMES.map((programme) => ({
-    programme,
-    items: items.filter((item) => item.measure.programme === programme)
-  })).filter((group) => group.items.length > 0);
+  const groups = groupByProgramme(items);
   const hasOwnAmount = items.some((item) => item.measure.funding.some((line) => line.scope === 'zone'));
   return { zone, groups, hasOwnAmount };
 }
