@@ -118,6 +118,33 @@ describe('exploring the atlas', () => {
     await page.close();
   });
 
+  test('searching a commune opens its sheet, listing the zones that concern it', async () => {
+    const { page } = await openAtlas(browser);
+    await page.getByRole('combobox', { name: /Rechercher/ }).fill('valenciennes');
+    await page.getByRole('option').filter({ hasText: 'Commune' }).first().click();
+    const sheet = page.getByRole('complementary', { name: 'Fiche de la commune' });
+    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Valenciennes');
+    // Three commune-union quarters share Valenciennes, and the commune lies in the Nord territory.
+    for (const name of ['Chasse Royale', "Zone intercommunale Rives de l'Escaut", 'Nord']) {
+      await expect(sheet.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    expect(page.url()).toContain('commune=59606');
+    await page.close();
+  });
+
+  test('the spotlight option dims the map outside the chosen département', async () => {
+    const brightness = ([r, g, b]: [number, number, number]) => r + g + b;
+    // Centred on Arras (Pas-de-Calais), with the Nord chosen in the filter.
+    const camera = '#10/50.29/2.78';
+    const { page: plain } = await openAtlas(browser, `/?dep=59${camera}`);
+    const before = brightness(await mapPixel(plain, 0.5, 0.2));
+    await plain.close();
+    const { page: dimmed } = await openAtlas(browser, `/?dep=59&spot=1${camera}`);
+    const after = brightness(await mapPixel(dimmed, 0.5, 0.2));
+    expect(after).toBeLessThan(before * 0.8);
+    await dimmed.close();
+  });
+
   test('back and forward step through selected zones', async () => {
     const { page } = await openAtlas(browser, '/?zone=baudimont');
     await page.getByRole('combobox', { name: /Rechercher/ }).fill('la bourgogne');

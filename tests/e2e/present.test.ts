@@ -53,6 +53,18 @@ describe('presenting the regional picture', () => {
     await page.close();
   });
 
+  test('the funding scene shows the summary by scope, national envelopes apart', async () => {
+    const { page } = await openAtlas(browser, '/?present=1&scene=10', { width: 1280, height: 720 });
+    const summary = page.getByRole('region', { name: 'Synthèse régionale' });
+    const national = summary.getByRole('region', { name: /Enveloppes nationales/ });
+    await expect(national.getByText('plus de 13 Md€').isVisible()).resolves.toBe(true);
+    // The sources give no zone's own money: that block says so instead of sharing out envelopes.
+    const own = summary.getByRole('region', { name: /Montants propres aux zones/ });
+    await expect(own.textContent()).resolves.toContain('Aucun montant de ce niveau dans les sources.');
+    await expect(own.getByText(/Md€|M€/).count()).resolves.toBe(0);
+    await page.close();
+  });
+
   test('the exported PNG is a 1920×1080 slide that is not blank and carries text beside the map', async () => {
     const { page } = await openAtlas(browser, '/?prog=npnru');
     const download = page.waitForEvent('download');
