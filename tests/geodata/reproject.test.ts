@@ -6,6 +6,22 @@ import { lambert93ToWgs84, resolveCrs, toWgs84 } from '../../geodata/build/repro
 /** Ground distance in metres between two lon/lat positions. */
 const metres = (a: number[], b: number[]) => distance(a, b, { units: 'meters' });
 
+/** A one-polygon collection with the given ring, optionally declaring a CRS the legacy way. */
+function polygonCollection(ring: number[][], crsName?: string) {
+  return {
+    type: 'FeatureCollection',
+    ...(crsName ? { crs: { type: 'name', properties: { name: crsName } } } : {}),
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }]
+  };
+}
+
+const UNIT_TRIANGLE = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 0]
+];
+
 describe('Lambert-93 to WGS84', () => {
   it('maps the false origin (700 000, 6 600 000) to 3°E 46°30′N, as EPSG:2154 defines it', () => {
     // EPSG:2154, conversion "Lambert-93": latitude of false origin 46°30′, longitude 3°,
@@ -81,27 +97,7 @@ describe('CRS of a source', () => {
 
   it('read from a file is the EPSG code of its urn:ogc:def:crs name', () => {
     const parsed = parseAreaCollection(
-      {
-        type: 'FeatureCollection',
-        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2154' } },
-        features: [
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [0, 0],
-                  [1, 0],
-                  [1, 1],
-                  [0, 0]
-                ]
-              ]
-            }
-          }
-        ]
-      },
+      polygonCollection(UNIT_TRIANGLE, 'urn:ogc:def:crs:EPSG::2154'),
       'q.geojson',
       []
     );
@@ -110,26 +106,12 @@ describe('CRS of a source', () => {
 
   it('catches projected coordinates in a file treated as lon/lat', () => {
     const { collection } = parseAreaCollection(
-      {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [706093, 7063403],
-                  [706102, 7063388],
-                  [706141, 7063316],
-                  [706093, 7063403]
-                ]
-              ]
-            }
-          }
-        ]
-      },
+      polygonCollection([
+        [706093, 7063403],
+        [706102, 7063388],
+        [706141, 7063316],
+        [706093, 7063403]
+      ]),
       'q.geojson',
       []
     );
@@ -139,30 +121,7 @@ describe('CRS of a source', () => {
   });
 
   it('other than WGS84 or Lambert-93 is refused', () => {
-    const { collection } = parseAreaCollection(
-      {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [0, 0],
-                  [1, 0],
-                  [1, 1],
-                  [0, 0]
-                ]
-              ]
-            }
-          }
-        ]
-      },
-      'q.geojson',
-      []
-    );
+    const { collection } = parseAreaCollection(polygonCollection(UNIT_TRIANGLE), 'q.geojson', []);
     expect(() => toWgs84(collection, 'EPSG:3857', 'q.geojson')).toThrow(
       'q.geojson: unsupported CRS EPSG:3857'
     );
