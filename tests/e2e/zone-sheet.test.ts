@@ -1,12 +1,12 @@
 // The foundation, from the user's side: the map loads offline, a click on a
 // zone opens its sheet, a link reopens it, Escape and an empty click close it.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ZoneProperties } from '../../src/lib/types';
-import { launchBrowser, openAtlas } from './browser';
+import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 
 const zones = JSON.parse(readFileSync('static/data/zones.geojson', 'utf8')) as FeatureCollection<
   Geometry,
@@ -53,6 +53,17 @@ describe('the atlas page', () => {
     expect(variance).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test('says it is loading until the app has mounted', async () => {
+    const page = await browser.newPage();
+    // Hold the app's entry scripts back to observe the page before they run.
+    await page.route('**/_app/immutable/entry/**', (route) => setTimeout(() => void route.continue(), 1500));
+    await page.goto(`${inject('baseURL')}/`);
+    await expect(page.getByText("Chargement de l'atlas…").isVisible()).resolves.toBe(true);
+    await waitForMapIdle(page);
+    await expect(page.getByText("Chargement de l'atlas…").isVisible()).resolves.toBe(false);
     await page.close();
   });
 
