@@ -145,6 +145,19 @@ describe('exploring the atlas', () => {
     await dimmed.close();
   });
 
+  test('on a tablet, the list and a sheet open together still leave the map in view', async () => {
+    const { page } = await openAtlas(browser, '/?panel=list&zone=degroote', { width: 820, height: 1180 });
+    await expect(sheetHeading(page)).resolves.toBe('Degroote');
+    const map = (await page.locator('.map canvas').boundingBox())!;
+    const sheet = (await page.getByRole('complementary', { name: 'Fiche de la zone' }).boundingBox())!;
+    // The sheet lies over the map's left part; at least a third of the map stays uncovered.
+    expect(map.x + map.width - (sheet.x + sheet.width)).toBeGreaterThan(map.width / 3);
+    // The link opened framed on the quarter, not on a world view.
+    const zoom = Number(new URL(page.url()).hash.slice(1).split('/')[0]);
+    expect(zoom).toBeGreaterThan(9);
+    await page.close();
+  });
+
   test('back and forward step through selected zones', async () => {
     const { page } = await openAtlas(browser, '/?zone=baudimont');
     await page.getByRole('combobox', { name: /Rechercher/ }).fill('la bourgogne');
