@@ -105,7 +105,7 @@ async function filterToIdle(browser: Browser, baseURL: string): Promise<number[]
   for (let run = 0; run < RUNS; run++) {
     times.push(
       await page.evaluate(
-        `(${untilNextIdle.toString()})(() => document.querySelector('.filters input[type=checkbox]').click())`
+        `(${untilNextIdle.toString()})(() => document.querySelector('#panel input[type=checkbox]').click())`
       )
     );
   }
