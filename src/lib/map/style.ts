@@ -2,7 +2,7 @@
 // load function, so no request leaves the app (no tile, glyph or CDN server).
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry, Point } from 'geojson';
-import { pointOnFeature } from '@turf/point-on-feature';
+import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, SOURCES, STATE } from './layers';

@@ -1,6 +1,6 @@
 // The two framings of the atlas and camera helpers.
 import type { LngLatBoundsLike } from 'maplibre-gl';
-import { bbox } from '@turf/bbox';
+import { bbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { View } from '$lib/types';
 
