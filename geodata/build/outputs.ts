@@ -56,6 +56,7 @@ export function buildAtlas(inputs: OutputInputs): AtlasData {
     generatedAt: inputs.generatedAt,
     region: { code: HOME_REGION, name: home.properties.nom },
     departements,
+    regionDepartements: inputs.regionDepartements,
     zones: inputs.zones,
     measures: inputs.measures,
     links: linkMeasures(inputs.zones, inputs.measures, inputs.regionDepartements),

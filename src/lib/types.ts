@@ -216,6 +216,8 @@ export interface AtlasData {
   region: { code: string; name: string };
   /** Names of the 96 metropolitan départements by INSEE code. */
   departements: Record<string, string>;
+  /** Départements of each region by region INSEE code, as the build derived them from the geometry. */
+  regionDepartements: Record<string, string[]>;
   zones: Zone[];
   measures: Measure[];
   links: Record<string, LinkedMeasure[]>;

@@ -133,6 +133,18 @@ describe('GeoPackage geometry blob', () => {
   });
 });
 
+/** The `qpvs` layer of a GeoPackage and the same layer exported as GeoJSON, both parsed. */
+async function readBoth(dir: string, gpkg: string, geojson: string) {
+  const fromGpkg = await readGeoPackageLayer(await readFile(join(dir, gpkg)), 'qpvs', gpkg);
+  const bytes = await readFile(join(dir, geojson));
+  const fromGeojson = parseAreaCollection(parseJsonBytes(bytes, 'g'), 'g', [
+    'CODE_QP',
+    'NOM_QP',
+    'COMMUNE_QP'
+  ]);
+  return { fromGpkg, fromGeojson };
+}
+
 describe('QPV from the GeoPackage and from the derived GeoJSON', () => {
   const prepared: PreparedCase[] = [];
   afterEach(async () => {
@@ -141,17 +153,7 @@ describe('QPV from the GeoPackage and from the derived GeoJSON', () => {
 
   it('give the same features in the hand-made fixture', async () => {
     const dir = join(FIXTURES, BASE_CASE, 'input/sources/qpv-2015');
-    const fromGpkg = await readGeoPackageLayer(
-      await readFile(join(dir, 'qpv-test.gpkg')),
-      'qpvs',
-      'qpv-test.gpkg'
-    );
-    const bytes = await readFile(join(dir, 'qpv-test-lambert93.geojson'));
-    const fromGeojson = parseAreaCollection(parseJsonBytes(bytes, 'g'), 'g', [
-      'CODE_QP',
-      'NOM_QP',
-      'COMMUNE_QP'
-    ]);
+    const { fromGpkg, fromGeojson } = await readBoth(dir, 'qpv-test.gpkg', 'qpv-test-lambert93.geojson');
     expect(fromGpkg.crs).toBe('EPSG:2154');
     expect(fromGeojson.declaredCrs).toBe('EPSG:2154');
     expect(fromGpkg.collection).toEqual(fromGeojson.collection);
@@ -177,17 +179,11 @@ describe('QPV from the GeoPackage and from the derived GeoJSON', () => {
   it.skipIf(
     !existsSync(join(mirror, 'mel-lille.gpkg')) || !existsSync(join(mirror, 'qpv-2015-mel-lambert93.geojson'))
   )('give the same 26 MEL QPV, coordinate for coordinate, in the shared mirror', async () => {
-    const fromGpkg = await readGeoPackageLayer(
-      await readFile(join(mirror, 'mel-lille.gpkg')),
-      'qpvs',
-      'mel-lille.gpkg'
+    const { fromGpkg, fromGeojson } = await readBoth(
+      mirror,
+      'mel-lille.gpkg',
+      'qpv-2015-mel-lambert93.geojson'
     );
-    const bytes = await readFile(join(mirror, 'qpv-2015-mel-lambert93.geojson'));
-    const fromGeojson = parseAreaCollection(parseJsonBytes(bytes, 'g'), 'g', [
-      'CODE_QP',
-      'NOM_QP',
-      'COMMUNE_QP'
-    ]);
     expect(fromGpkg.collection.features).toHaveLength(26);
     expect(fromGpkg.collection).toEqual(fromGeojson.collection);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeConcerns, REGION_DEPARTEMENTS } from '../../src/lib/communes/commune';
+import { communeConcerns } from '../../src/lib/communes/commune';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type { AtlasData, Measure, Programme, Target, Zone } from '../../src/lib/types';
 
@@ -69,17 +69,16 @@ const measures: Measure[] = [
   measure('ile-de-france', 'logement', '2018-06', [{ region: '11' }])
 ];
 
+const regionDepartements = { '32': ['02', '59', '60', '62', '80'] };
+
 const atlas: AtlasData = {
   generatedAt: '2019-01-25T00:00:00Z',
   region: { code: '32', name: 'Hauts-de-France' },
   departements: { '59': 'Nord', '62': 'Pas-de-Calais', '80': 'Somme', '93': 'Seine-Saint-Denis' },
+  regionDepartements,
   zones,
   measures,
-  links: linkMeasures(
-    zones,
-    measures,
-    Object.fromEntries(Object.entries(REGION_DEPARTEMENTS).map(([region, codes]) => [region, [...codes]]))
-  ),
+  links: linkMeasures(zones, measures, regionDepartements),
   scenes: [],
   sources: []
 };

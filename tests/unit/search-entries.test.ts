@@ -33,6 +33,7 @@ function atlasWith(zones: Zone[]): AtlasData {
   return {
     generatedAt: '2019-01-25T00:00:00Z',
     region: { code: '32', name: 'Hauts-de-France' },
+    regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: {
       '02': 'Aisne',
       '59': 'Nord',

@@ -110,6 +110,7 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
   return {
     generatedAt: '2019-01-25T00:00:00.000Z',
     region: { code: '32', name: 'Hauts-de-France' },
+    regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: { '59': 'Nord', '62': 'Pas-de-Calais' },
     zones,
     measures: MEASURES,

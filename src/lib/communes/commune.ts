@@ -1,8 +1,8 @@
 // What concerns one commune found by search: the zones that include it and the
 // measures reaching it, either through those zones or by targeting its
 // département, its region or the whole country.
-import type { AtlasData, Measure, Target, Via, Zone } from '../types';
-import { compareMeasures, VIA_RANK } from '../measures/link';
+import type { AtlasData, Measure, Via, Zone } from '../types';
+import { compareMeasures, placeVia, VIA_RANK } from '../measures/link';
 
 /** A commune as offered by search and shown on its sheet. */
 export interface Commune {
@@ -26,11 +26,6 @@ export interface CommuneConcerns {
   zones: Zone[];
   measures: CommuneMeasure[];
 }
-
-/** Départements of each region the atlas's measures target, by region INSEE code (COG 2018). */
-export const REGION_DEPARTEMENTS: Readonly<Record<string, readonly string[]>> = {
-  '32': ['02', '59', '60', '62', '80']
-};
 
 /** Zones listing the commune `code` plus its département's acceleration territory, and the measures reaching them or it. */
 export function communeConcerns(code: string, departement: string, atlas: AtlasData): CommuneConcerns {
@@ -57,7 +52,8 @@ export function communeConcerns(code: string, departement: string, atlas: AtlasD
   }
   for (const measure of atlas.measures) {
     for (const target of measure.appliesTo) {
-      const via = placeVia(target, departement);
+      // Targets naming zones or a zone kind reach a commune only through its zones, above.
+      const via = placeVia(target, departement, atlas.regionDepartements);
       if (via !== null) offer({ measure, via, zone: null });
     }
   }
@@ -65,13 +61,4 @@ export function communeConcerns(code: string, departement: string, atlas: AtlasD
   // The same order as each zone's list of linked measures.
   const measures = [...best.values()].sort((a, b) => compareMeasures(a.measure, b.measure));
   return { zones, measures };
-}
-
-// Targets naming zones or a zone kind reach a commune only through its zones, handled above.
-function placeVia(target: Target, departement: string): Via | null {
-  if ('departements' in target) return target.departements.includes(departement) ? 'departement' : null;
-  if ('region' in target)
-    return (REGION_DEPARTEMENTS[target.region] ?? []).includes(departement) ? 'region' : null;
-  if ('national' in target) return 'national';
-  return null;
 }

@@ -34,18 +34,29 @@ export function compareMeasures(a: Measure, b: Measure): number {
   );
 }
 
+/**
+ * How a target naming places (départements, a region, the nation) reaches anything lying in
+ * `departement`, or null; targets naming zones or a zone kind are not about places.
+ */
+export function placeVia(
+  target: Target,
+  departement: string,
+  regionDepartements: Readonly<Record<string, readonly string[]>>
+): Via | null {
+  if ('departements' in target) return target.departements.includes(departement) ? 'departement' : null;
+  if ('region' in target)
+    return (regionDepartements[target.region] ?? []).includes(departement) ? 'region' : null;
+  if ('national' in target) return 'national';
+  return null;
+}
+
 /** How one target reaches one zone, or null when it does not. */
 function viaOf(target: Target, zone: Zone, regionDepartements: Record<string, string[]>): Via | null {
   if ('zones' in target) return target.zones.includes(zone.id) ? 'zone' : null;
   if ('kind' in target) return target.kind === zone.kind ? 'kind' : null;
-  if ('departements' in target) {
-    if (!target.departements.includes(zone.departement)) return null;
-    // An acceleration territory is its département: naming the département names the zone.
-    return zone.kind === 'acceleration-territory' ? 'zone' : 'departement';
-  }
-  if ('region' in target)
-    return (regionDepartements[target.region] ?? []).includes(zone.departement) ? 'region' : null;
-  return 'national';
+  const via = placeVia(target, zone.departement, regionDepartements);
+  // An acceleration territory is its département: naming the département names the zone.
+  return via === 'departement' && zone.kind === 'acceleration-territory' ? 'zone' : via;
 }
 
 /** The most direct via among those of a measure's targets that reach a zone. */
@@ -88,8 +99,8 @@ const PROGRAMME_VIAS: ReadonlySet<Via> = new Set<Via>(['zone', 'kind', 'departem
  */
 export function zoneProgrammes(
   zone: Zone,
-  links: LinkedMeasure[],
-  measuresById: Map<string, Measure>
+  links: readonly LinkedMeasure[],
+  measuresById: ReadonlyMap<string, Measure>
 ): Programme[] {
   const programmes = new Set<Programme>(zone.programmes);
   for (const link of links) {

@@ -3,7 +3,6 @@
 // communes and the départements.
 import type { AtlasData, ZoneKind } from '../types';
 import type { Commune } from '../communes/commune';
-import { REGION_DEPARTEMENTS } from '../communes/commune';
 import { PROGRAMME_LABELS } from '../programmes';
 import type { SearchEntry } from './search';
 
@@ -27,7 +26,7 @@ export function searchEntries(
   qpv: readonly QpvPlace[]
 ): SearchEntry[] {
   const departementName = (code: string): string => atlas.departements[code] ?? code;
-  const regionDepartements = REGION_DEPARTEMENTS[atlas.region.code] ?? [];
+  const regionDepartements = atlas.regionDepartements[atlas.region.code] ?? [];
 
   const zones = atlas.zones.map((zone): ZoneSearchEntry => {
     const communeNames = zone.communes.map((commune) => commune.name);

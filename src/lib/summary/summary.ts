@@ -11,9 +11,9 @@ import {
   type Measure,
   type Programme,
   type Scope,
-  type Via,
   type Zone
 } from '../types';
+import { zoneProgrammes } from '../measures/link';
 
 /** Number of selected zones taking part in a programme. */
 export interface ProgrammeCount {
@@ -64,12 +64,6 @@ export interface RegionalSummary {
   funding: FundingGroup[];
 }
 
-/**
- * Links that make a zone part of a programme. A region-wide or national measure reaches
- * every zone, so counting zones through it would only repeat the size of the selection.
- */
-const PROGRAMME_VIAS: ReadonlySet<Via> = new Set<Via>(['zone', 'kind', 'departement']);
-
 /** Sorts by descending count, ties broken by a stable rank (the order of the source list). */
 function byCountThenRank<T extends { count: number }>(rank: (item: T) => number) {
   return (a: T, b: T): number => b.count - a.count || rank(a) - rank(b);
@@ -97,18 +91,17 @@ export function summarise(
 
   for (const zone of selected) {
     departementZones.set(zone.departement, (departementZones.get(zone.departement) ?? 0) + 1);
-    const programmes = new Set<Programme>(zone.programmes);
     for (const link of links[zone.id] ?? []) {
       const measure = measureById.get(link.measureId);
       if (!measure) {
         throw new Error(`summarise: zone "${zone.id}" is linked to unknown measure "${link.measureId}"`);
       }
-      if (PROGRAMME_VIAS.has(link.via)) programmes.add(measure.programme);
       const reached = measureZones.get(measure.id) ?? new Set<string>();
       reached.add(zone.id);
       measureZones.set(measure.id, reached);
     }
-    for (const programme of programmes) {
+    // Region-wide and national measures reach every zone: they do not make it part of a programme.
+    for (const programme of zoneProgrammes(zone, links[zone.id] ?? [], measureById)) {
       const members = programmeZones.get(programme) ?? new Set<string>();
       members.add(zone.id);
       programmeZones.set(programme, members);

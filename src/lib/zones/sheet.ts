@@ -1,7 +1,7 @@
 // The zone sheet's content, computed from the atlas data: which measures reach
 // a zone, grouped by programme, and what the sources do not say.
 import type { AtlasData, Measure, Via, Zone, ZoneProperties } from '$lib/types';
-import { VIAS } from '$lib/types';
+import { VIA_RANK } from '$lib/measures/link';
 import { groupByProgramme, type ProgrammeGroup } from '$lib/measures/group';
 
 /** A measure as listed on a sheet, with how it reaches the zone. */
@@ -27,9 +27,7 @@ export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheet {
     if (measure) items.push({ measure, via: link.via });
   }
   // Within a programme, what concerns the zone most directly comes first, then the newest.
-  items.sort(
-    (a, b) => VIAS.indexOf(a.via) - VIAS.indexOf(b.via) || b.measure.date.localeCompare(a.measure.date)
-  );
+  items.sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via] || b.measure.date.localeCompare(a.measure.date));
   const groups = groupByProgramme(items);
   const hasOwnAmount = items.some((item) => item.measure.funding.some((line) => line.scope === 'zone'));
   return { zone, groups, hasOwnAmount };
