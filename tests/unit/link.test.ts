@@ -124,7 +124,7 @@ describe('linkMeasures', () => {
 });
 
 describe('zoneProgrammes', () => {
-  it('adds the programmes of measures reaching the zone via zone, kind or departement, not region or national', () => {
+  it('adds the programmes of measures targeting the zone, its kind, département or region, not national ones', () => {
     const measures = [
       measure('by-zone', [{ zones: ['la-bourgogne'] }], 'participation'),
       measure('by-kind', [{ kind: 'quarter' }], 'contrats-de-ville'),
@@ -139,6 +139,7 @@ describe('zoneProgrammes', () => {
       'npnru',
       'contrats-de-ville',
       'prevention-radicalisation',
+      'emploi-formation',
       'participation'
     ]);
   });
