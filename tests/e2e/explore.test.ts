@@ -44,7 +44,7 @@ describe('exploring the atlas', () => {
 
     const filters = page.getByRole('form', { name: 'Filtrer les zones' });
     // The rule behind the programme counts is stated next to them.
-    await filters.getByText(/mesures nationales sont listées dans les fiches mais ne comptent pas/).waitFor();
+    await filters.getByText(/nationales sont listées dans les fiches mais ne comptent pas/).waitFor();
     await filters.getByRole('checkbox', { name: /^NPNRU/ }).check();
     await filters.getByRole('checkbox', { name: /habitat indigne/ }).check();
     await filters.getByRole('radio', { name: 'tous' }).check();
