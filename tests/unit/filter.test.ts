@@ -3,7 +3,8 @@ import { filterZones, matchZone, optionCounts, resetFilter } from '../../src/lib
 import { linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
 import type { ZoneProgrammes } from '../../src/lib/filters/filter';
 import { PROGRAMMES } from '../../src/lib/types';
-import type { FilterState, Measure, Programme, Target, Zone, ZoneKind } from '../../src/lib/types';
+import type { FilterState, Programme, Zone, ZoneKind } from '../../src/lib/types';
+import { measure } from './measure-fixture';
 
 function zone(id: string, kind: ZoneKind, departement: string, programmes: Programme[]): Zone {
   return {
@@ -208,25 +209,14 @@ describe('optionCounts', () => {
 
 describe('programme counts from linked measures', () => {
   const REGIONS = { '32': ['02', '59', '60', '62', '80'] };
-  const measure = (id: string, programme: Programme, appliesTo: Target[]): Measure => ({
-    id,
-    title: id,
-    date: '2019-01',
-    programme,
-    summary: 'Résumé.',
-    actors: [],
-    funding: [],
-    appliesTo,
-    sources: [{ label: 'Lettre' }]
-  });
   // One programme per way of reaching a zone, and two national ones.
   const measures = [
-    measure('one-quarter', 'participation', [{ zones: ['lens'] }]),
-    measure('all-quarters', 'emploi-formation', [{ kind: 'quarter' }]),
-    measure('nord', 'prevention-radicalisation', [{ departements: ['59'] }]),
-    measure('region', 'strategie-pauvrete', [{ region: '32' }]),
-    measure('national', 'contrats-de-ville', [{ national: true }]),
-    measure('national-too', 'logement', [{ national: true }])
+    measure('one-quarter', [{ zones: ['lens'] }], 'participation'),
+    measure('all-quarters', [{ kind: 'quarter' }], 'emploi-formation'),
+    measure('nord', [{ departements: ['59'] }], 'prevention-radicalisation'),
+    measure('region', [{ region: '32' }], 'strategie-pauvrete'),
+    measure('national', [{ national: true }], 'contrats-de-ville'),
+    measure('national-too', [{ national: true }], 'logement')
   ];
   const links = linkMeasures(zones, measures, REGIONS);
   const byId = new Map(measures.map((m) => [m.id, m]));
