@@ -98,6 +98,29 @@ describe('the page state owner', () => {
     expect(app.sentence).toMatch(/^1 /);
   });
 
+  it('a filter that empties the view frames its result and says so; one that keeps zones in view does not', async () => {
+    const { app } = setUp('/');
+    // Looking at alpha only (Nord).
+    app.view = [
+      [2.99, 50.59],
+      [3.06, 50.66]
+    ];
+    await app.setFilter({ programmes: [], mode: 'any', departements: ['59'] });
+    expect(app.frame?.preset).toBe('start');
+    expect(app.notice).toBe('');
+    await app.setFilter({ programmes: [], mode: 'any', departements: ['62'] });
+    expect(app.frame).toMatchObject({
+      preset: 'result',
+      target: {
+        bounds: [
+          [2.8, 50.4],
+          [2.8 + 0.05, 50.4 + 0.05]
+        ]
+      }
+    });
+    expect(app.notice).toMatch(/recadrée/);
+  });
+
   it('a zone added to the data shows in every count with no code change', async () => {
     const { app } = setUp('/', ['delta']);
     expect(app.visibleZones).toHaveLength(5);

@@ -181,3 +181,17 @@ export function hashOf(camera: Camera): string {
   const lat = Math.round(camera.center[1] * m) / m;
   return `#${zoom}/${lat}/${lng}`;
 }
+
+/** True when two bounds share some area. */
+export function overlaps(a: Bounds, b: Bounds): boolean {
+  return a[0][0] < b[1][0] && b[0][0] < a[1][0] && a[0][1] < b[1][1] && b[0][1] < a[1][1];
+}
+
+/** The smallest bounds holding all of `boxes`; undefined for none. */
+export function unionOf(boxes: readonly Bounds[]): Bounds | undefined {
+  if (boxes.length === 0) return undefined;
+  return [
+    [Math.min(...boxes.map((b) => b[0][0])), Math.min(...boxes.map((b) => b[0][1]))],
+    [Math.max(...boxes.map((b) => b[1][0])), Math.max(...boxes.map((b) => b[1][1]))]
+  ];
+}
