@@ -1,7 +1,7 @@
 // Domain types shared by the geodata build, the map and the panels.
 // Declared once here; the build validates the hand-written data against
-// the schemas in `src/lib/data/schema.ts`, which produce exactly these types.
-import type { Scene } from './present/scenes';
+// the schemas in `src/lib/data/schema.ts` and `src/lib/present/scenes.ts`, which produce
+// exactly these types.
 
 /** Public-policy programmes the atlas knows about (closed list). */
 export const PROGRAMMES = [
@@ -211,6 +211,34 @@ export interface AppState {
   present: boolean;
   /** 0-based scene index in presentation mode. */
   scene: number;
+}
+
+/** A point as MapLibre takes it: [longitude, latitude] in degrees. */
+export type LngLat = [number, number];
+
+/** Where a scene puts the camera: a centre and zoom, or bounds to fit. */
+export type SceneCamera = { center: LngLat; zoom: number } | { bounds: [LngLat, LngLat] };
+
+/** One slide of presentation mode. */
+export interface Scene {
+  /** Kebab-case, unique in the deck. */
+  id: string;
+  /** French title. */
+  title: string;
+  /** French caption, one or two short sentences (at most 200 characters). */
+  caption: string;
+  view: View;
+  camera: SceneCamera;
+  /** Filter to apply; a missing part keeps the explorer's default. */
+  filter?: Partial<FilterState>;
+  /** Layers to show; missing means the view's default layers. */
+  layers?: LayerId[];
+  /** Zone to select (its sheet opens). */
+  zone?: string;
+  /** Département codes or zone ids kept bright while everything else is dimmed. */
+  spotlight?: string[];
+  /** Shows the funding summary panel. */
+  summary?: true;
 }
 
 /** One entry of `geodata/sources.json`, as republished in `atlas.json` for the sources table. */

@@ -3,35 +3,9 @@
 // a message naming the file, the scene and the field rather than a blank slide.
 
 import * as z from 'zod';
-import { LAYER_IDS, PROGRAMMES, VIEWS, type FilterState, type LayerId, type View } from '../types';
+import { LAYER_IDS, PROGRAMMES, VIEWS, type Scene, type SceneCamera } from '../types';
 
-/** A point as MapLibre takes it: [longitude, latitude] in degrees. */
-export type LngLat = [number, number];
-
-/** Where a scene puts the camera: a centre and zoom, or bounds to fit. */
-export type SceneCamera = { center: LngLat; zoom: number } | { bounds: [LngLat, LngLat] };
-
-/** One slide of presentation mode. */
-export interface Scene {
-  /** Kebab-case, unique in the deck. */
-  id: string;
-  /** French title. */
-  title: string;
-  /** French caption, one or two short sentences (at most 200 characters). */
-  caption: string;
-  view: View;
-  camera: SceneCamera;
-  /** Filter to apply; a missing part keeps the explorer's default. */
-  filter?: Partial<FilterState>;
-  /** Layers to show; missing means the view's default layers. */
-  layers?: LayerId[];
-  /** Zone to select (its sheet opens). */
-  zone?: string;
-  /** Département codes or zone ids kept bright while everything else is dimmed. */
-  spotlight?: string[];
-  /** Shows the funding summary panel. */
-  summary?: true;
-}
+export type { LngLat, Scene, SceneCamera } from '../types';
 
 /** The ids and codes scenes may refer to. */
 export interface KnownPlaces {
