@@ -1,11 +1,11 @@
 // The two framings of the atlas and camera helpers.
-import type { LngLatBoundsLike } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
-import type { View } from '$lib/types';
+import type { View } from '../types';
+import type { Bounds } from './camera';
 
 /** Bounds of each view: Hauts-de-France for the quarters, metropolitan France for the territories. */
-export const VIEW_BOUNDS: Record<View, [[number, number], [number, number]]> = {
+export const VIEW_BOUNDS: Readonly<Record<View, Bounds>> = {
   hdf: [
     [1.38, 48.83],
     [4.26, 51.09]
@@ -22,8 +22,8 @@ export const VIEW_LABELS: Record<View, string> = {
   france: 'France'
 };
 
-/** Bounds of a feature, as MapLibre wants them. */
-export function featureBounds(feature: Feature<Geometry>): LngLatBoundsLike {
+/** Bounds of a feature. */
+export function featureBounds(feature: Feature<Geometry>): Bounds {
   const [west, south, east, north] = bbox(feature);
   return [
     [west, south],

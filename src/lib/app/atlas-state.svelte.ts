@@ -1,0 +1,299 @@
+// The one owner of the page's state. The URL is the shared state: this class reads it
+// (with the presentation scene's override), derives what the panels show, and offers the
+// user's actions as methods that write the URL. It also issues the camera's frame requests,
+// which <AtlasMap> alone applies. The page only lays components out around it.
+import type { Feature, Geometry } from 'geojson';
+import type {
+  AppState,
+  AtlasData,
+  CommunePlace,
+  FilterState,
+  LayerId,
+  Panel,
+  Places,
+  View,
+  ZoneKind
+} from '../types';
+import { PROGRAMMES } from '../types';
+import type { MapGeodata } from '../map/style';
+import { defaultTheme, projectorTheme } from '../map/theme';
+import { featureBounds, VIEW_BOUNDS } from '../map/views';
+import type { FramePreset, FrameRequest, FrameTarget } from '../map/camera';
+import { buildIndex, type SearchEntry } from '../search/search';
+import { searchEntries } from '../search/entries';
+import { summarise } from '../summary/summary';
+import { sceneCamera, sceneState } from '../present/deck';
+import { parseState, serialiseState } from '../url/state';
+import { filterZones, optionCounts, resetFilter } from '../filters/filter';
+import { describeSelection } from '../filters/sentence';
+import type { ZoneRow } from '../zones/ZoneList.svelte';
+import { choose } from './choice';
+import { indexBy, knownValues, programmesByZone, sourceLines } from './lookups';
+
+/** What the page's load function gives. */
+export interface AtlasPageData {
+  atlas: AtlasData;
+  geodata: MapGeodata;
+  /** Fetches the commune list (large: asked for once the map is drawn). */
+  loadPlaces: () => Promise<Places>;
+}
+
+/** How the state owner reaches the outside world; the page passes SvelteKit's, tests pass their own. */
+export interface AtlasStateDeps {
+  data: () => AtlasPageData;
+  /** The current URL. */
+  url: () => URL;
+  /** Shows the page with this query string (without '?'), keeping the camera; resolves once it is shown. */
+  goto: (query: string, options: { replaceState: boolean }) => Promise<void>;
+}
+
+export class AtlasState {
+  readonly #deps: AtlasStateDeps;
+  #frameKey = 0;
+
+  /** The latest camera request, for <AtlasMap>. */
+  frame = $state.raw<FrameRequest | null>(null);
+  /** Communes for search and commune sheets, once loaded. */
+  communes = $state.raw<CommunePlace[]>([]);
+  /** True when the commune list could not be loaded. */
+  communesFailed = $state(false);
+  /** Zones under the last click besides the selected one, offered on the sheet. */
+  others = $state.raw<string[]>([]);
+
+  readonly atlas = $derived.by(() => this.#deps.data().atlas);
+  readonly geodata = $derived.by(() => this.#deps.data().geodata);
+
+  readonly zonesById = $derived(indexBy(this.atlas.zones, (zone) => zone.id));
+  readonly featuresById = $derived(indexBy(this.geodata.zones.features, (f) => f.properties.id));
+  readonly communesByCode = $derived(indexBy(this.communes, (c) => c.code));
+  readonly #programmesByZone = $derived(programmesByZone(this.atlas));
+
+  /** What the link says; in presentation it keeps the explorer's state to come back to. */
+  readonly linked: AppState = $derived.by(() =>
+    parseState(this.#deps.url().searchParams, knownValues(this.atlas, this.communes))
+  );
+  /** The scene shown, in presentation mode. */
+  readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
+  /** The state on screen: a scene fully defines it, so a scene link shows the same picture. */
+  readonly state: AppState = $derived(this.scene ? sceneState(this.scene, this.linked) : this.linked);
+  readonly theme = $derived(this.state.present ? projectorTheme : defaultTheme);
+
+  /** Ids of the zones the filter keeps. */
+  readonly visibleZones = $derived(filterZones(this.atlas.zones, this.#programmesByZone, this.state.filter));
+  readonly counts = $derived(optionCounts(this.atlas.zones, this.#programmesByZone, this.state.filter));
+  /** One line saying what the map shows, e.g. "9 quartiers NPNRU…". */
+  readonly sentence = $derived.by(() => {
+    const ofKind = (kind: ZoneKind) =>
+      this.visibleZones.filter((id) => this.zonesById.get(id)?.kind === kind).length;
+    return describeSelection(
+      this.visibleZones.length,
+      this.state.filter,
+      { quarter: ofKind('quarter'), 'acceleration-territory': ofKind('acceleration-territory') },
+      this.atlas.departements
+    );
+  });
+
+  /** Départements kept bright: the scene's (zone ids stand for their département), or the filter's. */
+  readonly brightDepartements = $derived.by((): string[] => {
+    if (this.scene)
+      return (this.scene.spotlight ?? []).map((id) => this.zonesById.get(id)?.departement ?? id);
+    return this.state.spotlight ? this.state.filter.departements : [];
+  });
+
+  readonly searchIndex = $derived(
+    buildIndex(
+      searchEntries(
+        this.atlas,
+        this.communes,
+        this.geodata.qpv.features.map((f) => f.properties)
+      )
+    )
+  );
+  /** Programmes some measure belongs to, in the canonical order. */
+  readonly presentProgrammes = $derived(
+    PROGRAMMES.filter((p) => this.atlas.measures.some((m) => m.programme === p))
+  );
+  readonly departementOptions = $derived(
+    Object.keys(this.counts.departements).map((code) => ({
+      code,
+      name: this.atlas.departements[code] ?? code
+    }))
+  );
+  readonly zoneRows: ZoneRow[] = $derived(
+    this.visibleZones.flatMap((id) => {
+      const zone = this.zonesById.get(id);
+      const props = this.featuresById.get(id)?.properties;
+      if (!zone || !props) return [];
+      return [
+        {
+          id,
+          name: zone.name,
+          kind: zone.kind,
+          departementName: this.atlas.departements[zone.departement] ?? zone.departement,
+          approximate: props.approximate
+        }
+      ];
+    })
+  );
+  readonly summary = $derived(
+    summarise(
+      this.visibleZones,
+      this.atlas.zones,
+      this.atlas.measures,
+      this.atlas.links,
+      this.atlas.departements
+    )
+  );
+  /** Source credits, as printed and exported. */
+  readonly sourceLines = $derived(sourceLines(this.atlas));
+
+  readonly selectedZone = $derived(this.state.zone ? this.zonesById.get(this.state.zone) : undefined);
+  readonly selectedCommune = $derived(
+    this.state.commune ? this.communesByCode.get(this.state.commune) : undefined
+  );
+
+  constructor(deps: AtlasStateDeps) {
+    this.#deps = deps;
+    // The first picture: the linked scene or zone, else the region. A camera in the hash wins.
+    if (this.scene) this.frameScene();
+    else if (!deps.url().hash) {
+      const zone = this.linked.zone ? this.#zoneTarget(this.linked.zone) : undefined;
+      this.#request(zone ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
+    }
+  }
+
+  /** Fetches the commune list once; search then finds communes too. */
+  loadCommunes(): void {
+    this.#deps
+      .data()
+      .loadPlaces()
+      .then(
+        (places) => (this.communes = places.communes),
+        () => (this.communesFailed = true)
+      );
+  }
+
+  /** Opens a zone's sheet (null closes any sheet); `frame` also moves the camera to it. */
+  selectZone(id: string | null, { frame = false } = {}): Promise<void> {
+    const target = frame && id ? this.#zoneTarget(id) : undefined;
+    return this.#navigate(
+      { ...this.state, zone: id, commune: null },
+      {},
+      target && { target, preset: 'zone' }
+    );
+  }
+
+  /** A click on the map, with the zone ids under the pointer, smallest first. */
+  pick(ids: string[]): void {
+    if (this.state.present) return;
+    this.others = ids.slice(1);
+    void this.selectZone(ids[0] ?? null);
+  }
+
+  /** Frames one of the two views. */
+  showView(view: View): void {
+    this.#request({ bounds: VIEW_BOUNDS[view] }, 'view');
+  }
+
+  /** Opens a panel, or closes it when it is the open one. */
+  togglePanel(panel: Panel): Promise<void> {
+    return this.#navigate(
+      { ...this.state, panel: this.state.panel === panel ? null : panel },
+      { replace: true }
+    );
+  }
+
+  setFilter(filter: FilterState): Promise<void> {
+    return this.#navigate({ ...this.state, filter });
+  }
+
+  resetFilter(): Promise<void> {
+    return this.#navigate({ ...this.state, filter: resetFilter(), spotlight: false });
+  }
+
+  setSpotlight(on: boolean): Promise<void> {
+    return this.#navigate({ ...this.state, spotlight: on });
+  }
+
+  setLayers(layers: LayerId[]): Promise<void> {
+    return this.#navigate({ ...this.state, layers }, { replace: true });
+  }
+
+  /** A search result was chosen. */
+  chooseResult(entry: SearchEntry): Promise<void> {
+    this.others = [];
+    const choice = choose(entry, {
+      zones: this.atlas.zones,
+      zoneBounds: (id) => this.#zoneTarget(id)?.bounds,
+      communes: this.communesByCode,
+      qpv: this.geodata.qpv.features,
+      departements: this.geodata.departements.features
+    });
+    if (choice.selection) {
+      return this.#navigate({ ...this.state, ...choice.selection }, {}, choice.frame ?? undefined);
+    }
+    if (choice.frame) this.#request(choice.frame.target, choice.frame.preset);
+    return Promise.resolve();
+  }
+
+  /** Enters presentation mode at a scene, or steps to it. */
+  present(index: number): Promise<void> {
+    const scene = this.atlas.scenes[index];
+    if (!scene) return Promise.resolve();
+    return this.#navigate(
+      { ...this.linked, present: true, scene: index },
+      {},
+      {
+        target: sceneCamera(scene),
+        preset: 'scene'
+      }
+    );
+  }
+
+  /** Leaves presentation mode, back to the explorer's state, framed on its zone or the region. */
+  exitPresentation(): Promise<void> {
+    const target = (this.linked.zone && this.#zoneTarget(this.linked.zone)) || { bounds: VIEW_BOUNDS.hdf };
+    return this.#navigate(
+      { ...this.linked, present: false, scene: 0 },
+      {},
+      {
+        target,
+        preset: this.linked.zone ? 'zone' : 'view'
+      }
+    );
+  }
+
+  /** Escape in the explorer closes the open sheet. */
+  escape(): void {
+    if (this.state.present) return;
+    if (this.state.zone || this.state.commune) void this.selectZone(null);
+  }
+
+  /** Frames the scene a link or a reload opened (stepping frames through `present`). */
+  frameScene(): void {
+    if (this.scene) this.#request(sceneCamera(this.scene), 'scene');
+  }
+
+  #zoneTarget(id: string): { bounds: [[number, number], [number, number]] } | undefined {
+    const feature: Feature<Geometry> | undefined = this.featuresById.get(id);
+    return feature ? { bounds: featureBounds(feature) } : undefined;
+  }
+
+  #request(target: FrameTarget, preset: FramePreset): void {
+    this.frame = { target, preset, key: ++this.#frameKey };
+  }
+
+  /**
+   * Writes a new state into the URL (history entries let back/forward step through
+   * selections). A camera move waits for the page to show the new state, so it is framed
+   * around the panels that state opens.
+   */
+  async #navigate(
+    next: AppState,
+    { replace = false } = {},
+    frame?: { target: FrameTarget; preset: FramePreset }
+  ): Promise<void> {
+    await this.#deps.goto(serialiseState(next), { replaceState: replace });
+    if (frame) this.#request(frame.target, frame.preset);
+  }
+}

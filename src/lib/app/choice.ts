@@ -1,0 +1,80 @@
+// What choosing a search result does: which place it selects and where the camera goes.
+// Pure, so each kind of result is tested in node (tests/unit/choice.test.ts).
+import type { Feature, Geometry } from 'geojson';
+import type { CommunePlace, PlaceProperties, QpvProperties, Zone } from '../types';
+import type { SearchEntry } from '../search/search';
+import { featureBounds } from '../map/views';
+import type { Bounds, FramePreset, FrameTarget } from '../map/camera';
+
+/** The places a search result can lead to. */
+export interface ChoicePlaces {
+  zones: readonly Zone[];
+  /** Bounds of a zone's outline, undefined when the zone has none. */
+  zoneBounds: (id: string) => Bounds | undefined;
+  communes: ReadonlyMap<string, CommunePlace>;
+  qpv: readonly Feature<Geometry, QpvProperties>[];
+  departements: readonly Feature<Geometry, PlaceProperties>[];
+}
+
+/** The outcome of a choice: the new selection (null: unchanged) and the camera move (null: none). */
+export interface Choice {
+  selection: { zone: string | null; commune: string | null } | null;
+  frame: { target: FrameTarget; preset: FramePreset } | null;
+}
+
+const NOTHING: Choice = { selection: null, frame: null };
+
+/**
+ * A zone opens its sheet and is framed. A QPV or a département that is drawn as a zone
+ * opens that zone; otherwise the camera only goes there. A commune opens its sheet.
+ */
+export function choose(entry: SearchEntry, places: ChoicePlaces): Choice {
+  switch (entry.type) {
+    case 'zone':
+      return chooseZone(entry.id, places);
+    case 'commune': {
+      const commune = places.communes.get(entry.id);
+      if (!commune) return NOTHING;
+      const [west, south, east, north] = commune.bbox;
+      return {
+        selection: { zone: null, commune: commune.code },
+        frame: {
+          target: {
+            bounds: [
+              [west, south],
+              [east, north]
+            ]
+          },
+          preset: 'commune'
+        }
+      };
+    }
+    case 'qpv': {
+      const qpv = places.qpv.find((f) => f.properties.code === entry.id);
+      if (!qpv) return NOTHING;
+      if (qpv.properties.zoneId) return chooseZone(qpv.properties.zoneId, places);
+      return { selection: null, frame: { target: { bounds: featureBounds(qpv) }, preset: 'qpv' } };
+    }
+    case 'departement': {
+      const territory = places.zones.find(
+        (zone) => zone.kind === 'acceleration-territory' && zone.departement === entry.id
+      );
+      if (territory) return chooseZone(territory.id, places);
+      const departement = places.departements.find((f) => f.properties.code === entry.id);
+      if (!departement) return NOTHING;
+      return {
+        selection: null,
+        frame: { target: { bounds: featureBounds(departement) }, preset: 'departement' }
+      };
+    }
+  }
+}
+
+function chooseZone(id: string, places: ChoicePlaces): Choice {
+  if (!places.zones.some((zone) => zone.id === id)) return NOTHING;
+  const bounds = places.zoneBounds(id);
+  return {
+    selection: { zone: id, commune: null },
+    frame: bounds ? { target: { bounds }, preset: 'zone' } : null
+  };
+}

@@ -1,0 +1,47 @@
+// Read-only indexes of the loaded data, built once per load by the state owner.
+import type { Feature, Geometry } from 'geojson';
+import type { AtlasData, CommunePlace, Programme, Zone, ZoneProperties } from '../types';
+import type { KnownValues } from '../url/state';
+import type { ZoneProgrammes } from '../filters/filter';
+import { zoneProgrammes } from '../measures/link';
+
+/** Items by a key of theirs. */
+export function indexBy<T, K>(items: readonly T[], key: (item: T) => K): ReadonlyMap<K, T> {
+  return new Map(items.map((item) => [key(item), item]));
+}
+
+/** The zones, their features and the communes, by id or code. */
+export interface Lookups {
+  zones: ReadonlyMap<string, Zone>;
+  features: ReadonlyMap<string, Feature<Geometry, ZoneProperties>>;
+  communes: ReadonlyMap<string, CommunePlace>;
+}
+
+/** Programmes of every zone: its own and those its linked measures bring. */
+export function programmesByZone(atlas: AtlasData): ZoneProgrammes {
+  const measures = indexBy(atlas.measures, (m) => m.id);
+  return Object.fromEntries(
+    atlas.zones.map((zone): [string, Programme[]] => [
+      zone.id,
+      zoneProgrammes(zone, atlas.links[zone.id] ?? [], measures)
+    ])
+  );
+}
+
+/** The ids and codes a link may name. */
+export function knownValues(atlas: AtlasData, communes: readonly CommunePlace[]): KnownValues {
+  return {
+    zoneIds: new Set(atlas.zones.map((zone) => zone.id)),
+    communeCodes: new Set(communes.map((commune) => commune.code)),
+    departementCodes: new Set(Object.keys(atlas.departements)),
+    sceneCount: atlas.scenes.length
+  };
+}
+
+/** Source credits with their vintages, once per publisher (the communes come in several files). */
+export function sourceLines(atlas: AtlasData): string[] {
+  return [
+    "Lettre « Points d'actualité politique de la ville », 25 janvier 2019",
+    ...new Set(atlas.sources.map((s) => `${s.publisher} (${s.vintage}), ${s.licence}`))
+  ];
+}
