@@ -18,7 +18,14 @@ import { PROGRAMMES } from '../types';
 import type { MapGeodata } from '../map/style';
 import { defaultTheme, projectorTheme } from '../map/theme';
 import { featureBounds, VIEW_BOUNDS } from '../map/views';
-import type { FramePreset, FrameRequest, FrameTarget } from '../map/camera';
+import {
+  overlaps,
+  unionOf,
+  type Bounds,
+  type FramePreset,
+  type FrameRequest,
+  type FrameTarget
+} from '../map/camera';
 import { buildIndex, type SearchEntry } from '../search/search';
 import { searchEntries } from '../search/entries';
 import { summarise } from '../summary/summary';
@@ -59,6 +66,10 @@ export class AtlasState {
   communesFailed = $state(false);
   /** Zones under the last click besides the selected one, offered on the sheet. */
   others = $state.raw<string[]>([]);
+  /** What the map shows, as <AtlasMap> last reported it; null before the first picture. */
+  view = $state.raw<Bounds | null>(null);
+  /** Said over the map when the atlas moved the camera on its own, e.g. after a filter. */
+  notice = $state('');
 
   readonly atlas = $derived.by(() => this.#deps.data().atlas);
   readonly geodata = $derived.by(() => this.#deps.data().geodata);
@@ -203,12 +214,28 @@ export class AtlasState {
     );
   }
 
-  setFilter(filter: FilterState): Promise<void> {
-    return this.#navigate({ ...this.state, filter });
+  /** Applies a filter. When it leaves the view with no zone while some remain elsewhere, frames them and says so. */
+  async setFilter(filter: FilterState): Promise<void> {
+    await this.#navigate({ ...this.state, filter });
+    this.#frameResultIfOutOfView();
   }
 
-  resetFilter(): Promise<void> {
-    return this.#navigate({ ...this.state, filter: resetFilter(), spotlight: false });
+  async resetFilter(): Promise<void> {
+    await this.#navigate({ ...this.state, filter: resetFilter(), spotlight: false });
+    this.#frameResultIfOutOfView();
+  }
+
+  #frameResultIfOutOfView(): void {
+    this.notice = '';
+    const view = this.view;
+    const boxes = this.visibleZones.flatMap((id) => {
+      const target = this.#zoneTarget(id);
+      return target ? [target.bounds] : [];
+    });
+    const result = unionOf(boxes);
+    if (!view || !result || boxes.some((box) => overlaps(box, view))) return;
+    this.#request({ bounds: result }, 'result');
+    this.notice = 'Aucune zone retenue dans la vue : carte recadrée sur le résultat du filtre.';
   }
 
   setSpotlight(on: boolean): Promise<void> {
@@ -274,12 +301,13 @@ export class AtlasState {
     if (this.scene) this.#request(sceneCamera(this.scene), 'scene');
   }
 
-  #zoneTarget(id: string): { bounds: [[number, number], [number, number]] } | undefined {
+  #zoneTarget(id: string): { bounds: Bounds } | undefined {
     const feature: Feature<Geometry> | undefined = this.featuresById.get(id);
     return feature ? { bounds: featureBounds(feature) } : undefined;
   }
 
   #request(target: FrameTarget, preset: FramePreset): void {
+    if (preset !== 'result') this.notice = '';
     this.frame = { target, preset, key: ++this.#frameKey };
   }
 

@@ -77,7 +77,7 @@ export interface Camera {
 const TILE_SIZE = 512;
 const MAX_LATITUDE = 85.051129;
 /** Smallest part of the map, per axis, kept for the target even when panels cover more. */
-const MIN_FREE_SHARE = 0.3;
+const MIN_FREE_SHARE = 0.25;
 
 /** Web Mercator position of a point, in world units (0..1). */
 export function project([lng, lat]: LngLat): [number, number] {
@@ -100,18 +100,18 @@ export function pixelOf(point: LngLat, camera: Camera, width: number, height: nu
 }
 
 /**
- * Padding of a preset on a viewport: what covers the map plus the preset's margin. Where the
- * panels leave less than MIN_FREE_SHARE of an axis, that axis' padding shrinks evenly, so a
- * phone with an open bottom sheet still shows the target rather than no map at all.
+ * Padding of a preset on a viewport: what covers the map plus the preset's margin. Where that
+ * leaves less than MIN_FREE_SHARE of an axis, the margin goes first, then the covered sides
+ * shrink evenly, so a phone with an open bottom sheet still shows the target.
  */
 export function framePadding(viewport: Viewport, preset: FramePreset): Insets {
   const { margin } = FRAME_PRESETS[preset];
   const { width, height, insets } = viewport;
   const axis = (size: number, a: number, b: number): [number, number] => {
-    const wanted = a + b + 2 * margin;
     const allowed = size * (1 - MIN_FREE_SHARE);
-    const scale = wanted > allowed && wanted > 0 ? allowed / wanted : 1;
-    return [(a + margin) * scale, (b + margin) * scale];
+    const room = Math.max(0, Math.min(margin, (allowed - a - b) / 2));
+    const scale = a + b > allowed ? allowed / (a + b) : 1;
+    return [a * scale + room, b * scale + room];
   };
   const [left, right] = axis(width, insets.left, insets.right);
   const [top, bottom] = axis(height, insets.top, insets.bottom);
@@ -180,4 +180,18 @@ export function hashOf(camera: Camera): string {
   const lng = Math.round(camera.center[0] * m) / m;
   const lat = Math.round(camera.center[1] * m) / m;
   return `#${zoom}/${lat}/${lng}`;
+}
+
+/** True when two bounds share some area. */
+export function overlaps(a: Bounds, b: Bounds): boolean {
+  return a[0][0] < b[1][0] && b[0][0] < a[1][0] && a[0][1] < b[1][1] && b[0][1] < a[1][1];
+}
+
+/** The smallest bounds holding all of `boxes`; undefined for none. */
+export function unionOf(boxes: readonly Bounds[]): Bounds | undefined {
+  if (boxes.length === 0) return undefined;
+  return [
+    [Math.min(...boxes.map((b) => b[0][0])), Math.min(...boxes.map((b) => b[0][1]))],
+    [Math.max(...boxes.map((b) => b[1][0])), Math.max(...boxes.map((b) => b[1][1]))]
+  ];
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { choose, type ChoicePlaces } from '../../src/lib/app/choice';
+import { featureBounds } from '../../src/lib/map/views';
+import type { SearchEntry } from '../../src/lib/search/search';
+import type { CommunePlace } from '../../src/lib/types';
+import { fixtureAtlas } from './fixtures/atlas';
+
+const { atlas, geodata } = fixtureAtlas();
+const lille: CommunePlace = {
+  code: '59350',
+  name: 'Lille',
+  departement: '59',
+  bbox: [2.97, 50.6, 3.12, 50.66]
+};
+const places: ChoicePlaces = {
+  zones: atlas.zones,
+  zoneBounds: (id) => {
+    const feature = geodata.zones.features.find((f) => f.properties.id === id);
+    return feature && featureBounds(feature);
+  },
+  communes: new Map([[lille.code, lille]]),
+  qpv: geodata.qpv.features,
+  departements: geodata.departements.features
+};
+const entry = (type: SearchEntry['type'], id: string): SearchEntry => ({ type, id, label: id, detail: '' });
+
+describe('choosing a search result', () => {
+  it('a zone opens its sheet and is framed with the zone preset', () => {
+    const choice = choose(entry('zone', 'beta'), places);
+    expect(choice.selection).toEqual({ zone: 'beta', commune: null });
+    expect(choice.frame).toEqual({ target: { bounds: places.zoneBounds('beta') }, preset: 'zone' });
+  });
+
+  it('a commune opens its sheet, closes any zone sheet and frames its box', () => {
+    const choice = choose(entry('commune', '59350'), places);
+    expect(choice.selection).toEqual({ zone: null, commune: '59350' });
+    expect(choice.frame).toEqual({
+      target: {
+        bounds: [
+          [2.97, 50.6],
+          [3.12, 50.66]
+        ]
+      },
+      preset: 'commune'
+    });
+  });
+
+  it('a QPV drawn as a zone opens that zone', () => {
+    expect(choose(entry('qpv', 'QP059001'), places)).toEqual(choose(entry('zone', 'alpha'), places));
+  });
+
+  it('a QPV with no zone of its own moves the camera and keeps the selection', () => {
+    const choice = choose(entry('qpv', 'QP059002'), places);
+    expect(choice.selection).toBeNull();
+    expect(choice.frame?.preset).toBe('qpv');
+  });
+
+  it('a département with an acceleration territory opens the territory', () => {
+    expect(choose(entry('departement', '93'), places).selection).toEqual({ zone: 'lhi-93', commune: null });
+  });
+
+  it('a département without a zone only moves the camera there', () => {
+    const choice = choose(entry('departement', '80'), places);
+    expect(choice.selection).toBeNull();
+    expect(choice.frame?.preset).toBe('departement');
+  });
+
+  it('a result that names nothing loaded (e.g. a commune before the list arrives) does nothing', () => {
+    expect(choose(entry('commune', '62510'), places)).toEqual({ selection: null, frame: null });
+    expect(choose(entry('zone', 'inconnue'), places)).toEqual({ selection: null, frame: null });
+  });
+});
