@@ -233,7 +233,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const files = assembleOutputs(
     {
       generatedAt,
-      sources: entries,
+      // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
+      // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
+      sources: entries.filter(
+        (e) => (e.id !== SOURCE_IDS.qpvGeojson && e.id !== SOURCE_IDS.qpvGeoPackage) || e.path === qpv.file
+      ),
       departements,
       regions,
       communes,

@@ -65,17 +65,6 @@ describe('presenting the regional picture', () => {
     await page.close();
   });
 
-  test('printed, the map and the open sheet stand side by side and the sources come after them', async () => {
-    const { page } = await openAtlas(browser, '/?zone=chasse-royale', { width: 1100, height: 800 });
-    await page.emulateMedia({ media: 'print' });
-    const map = (await page.locator('.map-area').boundingBox())!;
-    const sheet = (await page.getByRole('complementary', { name: 'Fiche de la zone' }).boundingBox())!;
-    const sources = (await page.locator('.print-sources').boundingBox())!;
-    expect(sheet.x).toBeGreaterThanOrEqual(map.x + map.width);
-    expect(sources.y).toBeGreaterThanOrEqual(Math.max(map.y + map.height, sheet.y + sheet.height));
-    await page.close();
-  });
-
   test('the exported PNG is a 1920×1080 slide that is not blank and carries text beside the map', async () => {
     const { page } = await openAtlas(browser, '/?prog=npnru');
     const download = page.waitForEvent('download');

@@ -1,0 +1,197 @@
+// Layout and accessibility on the three screens the atlas is used on (issue 9): what a
+// presenter or a keyboard user would see go wrong, measured from the rendered page.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { launchBrowser, openAtlas } from './browser';
+
+const DESKTOP = { width: 1280, height: 800 };
+const TABLET = { width: 820, height: 1180 };
+const PHONE = { width: 390, height: 844 };
+/** A zone with the most measures: the longest sheet to print. */
+const LONGEST_SHEET = 'les-oliveaux';
+
+let browser: Browser;
+let axeSource: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** The axe-core violations of impact critical or serious on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(
+    'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)'
+  );
+  return (violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['tablet', TABLET],
+  ['phone', PHONE]
+])('axe-core finds no critical or serious violation on the %s', (_, viewport) => {
+  test.each([
+    ['the initial view', '/'],
+    ['an open sheet', '/?zone=lens-cite'],
+    ['the Filtres panel', '/?panel=filters'],
+    ['the Couches panel', '/?panel=layers'],
+    ['the Liste panel', '/?panel=list'],
+    ['the Synthèse panel', '/?panel=summary'],
+    ['presentation mode', '/?present=1&scene=2']
+  ])('%s', { timeout: 60_000 }, async (_, path) => {
+    const { page } = await openAtlas(browser, path, viewport);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('layout', { timeout: 60_000 }, () => {
+  test.each([
+    ['desktop', DESKTOP],
+    ['tablet', TABLET]
+  ])('on the %s, the Liste table fits its panel', async (_, viewport) => {
+    const { page } = await openAtlas(browser, '/?panel=list', viewport);
+    const widths = await page.locator('#panel').evaluate((panel) => {
+      const table = panel.querySelector('table')!;
+      return { table: table.scrollWidth, panel: panel.clientWidth, panelScroll: panel.scrollWidth };
+    });
+    expect(widths.table).toBeLessThanOrEqual(widths.panel);
+    expect(widths.panelScroll).toBeLessThanOrEqual(widths.panel);
+    await page.close();
+  });
+
+  test('on the desktop, a panel and a sheet open together leave the map most of the width', async () => {
+    const { page } = await openAtlas(browser, '/?panel=filters&zone=lens-cite', DESKTOP);
+    const map = (await page.locator('.map-area').boundingBox())!;
+    expect(map.width).toBeGreaterThan(DESKTOP.width * 0.55);
+    const caption = (await page.locator('.map-area .caption').boundingBox())!;
+    // Two lines at most (the count label once wrapped onto four).
+    expect(caption.height).toBeLessThan(70);
+    await page.close();
+  });
+
+  test('on the tablet, the count label is clear of the open panel', async () => {
+    const { page } = await openAtlas(browser, '/?panel=list', TABLET);
+    const panel = (await page.locator('#panel').boundingBox())!;
+    const caption = (await page.locator('.map-area .caption').boundingBox())!;
+    expect(caption.x).toBeGreaterThanOrEqual(panel.x + panel.width);
+    await page.close();
+  });
+
+  test('on the phone, header and panel tabs take under a fifth of the height, and the legend is reachable', async () => {
+    const { page } = await openAtlas(browser, '/', PHONE);
+    const tabs = (await page.getByRole('navigation', { name: 'Panneaux' }).boundingBox())!;
+    expect(tabs.y + tabs.height).toBeLessThan(PHONE.height / 5);
+    const legend = page.getByText('Légende', { exact: true });
+    await legend.click();
+    await expect.poll(() => page.getByText('Limite départementale').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('on the phone, the map credit is never drawn over the bottom sheet', async () => {
+    for (const path of ['/?zone=lens-cite', '/?panel=filters']) {
+      const { page } = await openAtlas(browser, path, PHONE);
+      const sheet = page.locator('#panel, .sheet').first();
+      const covering = await page.locator('.maplibregl-ctrl-attrib').evaluate(
+        (credit, sheetBox) => {
+          const c = credit.getBoundingClientRect();
+          const top = Math.max(c.top, sheetBox.y);
+          const bottom = Math.min(c.bottom, sheetBox.y + sheetBox.height);
+          if (bottom <= top) return 'apart';
+          // Where both are, the one on top is the sheet.
+          const hit = document.elementFromPoint(c.left + c.width / 2, (top + bottom) / 2);
+          return credit.contains(hit) ? 'credit on top' : 'sheet on top';
+        },
+        (await sheet.boundingBox())!
+      );
+      expect(covering, path).not.toBe('credit on top');
+      await page.close();
+    }
+  });
+
+  test('on the phone, the presentation buttons keep to one line', async () => {
+    const { page } = await openAtlas(browser, '/?present=1&scene=2', PHONE);
+    const deck = page.getByRole('region', { name: 'Présentation' });
+    for (const name of ['Précédente', 'Suivante']) {
+      const box = (await deck.getByRole('button', { name }).boundingBox())!;
+      expect(box.height, name).toBeLessThan(60);
+    }
+    await page.close();
+  });
+});
+
+describe('keyboard and small points', { timeout: 60_000 }, () => {
+  test('the first Tab reaches a skip link to the map, and the second one opens and focuses the list', async () => {
+    const { page } = await openAtlas(browser, '/', DESKTOP);
+    await page.keyboard.press('Tab');
+    const toMap = page.getByRole('link', { name: 'Aller à la carte' });
+    expect(await toMap.evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('carte');
+
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.getByRole('button', { name: 'Aller à la liste des zones' }).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel');
+    expect(await page.getByRole('table').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('closing a sheet clears the search box', async () => {
+    const { page } = await openAtlas(browser, '/', DESKTOP);
+    const search = page.getByRole('combobox');
+    await search.fill('Degroote');
+    await page.getByRole('option').first().click();
+    const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
+    await sheet.waitFor();
+    expect(await search.inputValue()).not.toBe('');
+    await sheet.getByRole('button', { name: 'Fermer la fiche' }).click();
+    await expect.poll(() => search.inputValue()).toBe('');
+    await page.close();
+  });
+
+  test('filter options are named with their count and no stray space', async () => {
+    const { page } = await openAtlas(browser, '/?panel=filters', DESKTOP);
+    // Chromium's own accessible names, as a screen reader gets them.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string } }[];
+    };
+    const names = nodes.filter((n) => n.role?.value === 'checkbox').map((n) => n.name?.value ?? '');
+    expect(names.filter((name) => /\(\d+ zones?\)$/.test(name)).length).toBeGreaterThan(0);
+    expect(names.filter((name) => /\s\)|\(\s|\s{2}/.test(name))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('printing a zone sheet', { timeout: 60_000 }, () => {
+  test('the longest sheet prints on at most two A4 pages', async () => {
+    const { page } = await openAtlas(browser, `/?zone=${LONGEST_SHEET}`, DESKTOP);
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  test('on paper the legend sits beside the map, the sheet below them, the sources last', async () => {
+    const { page } = await openAtlas(browser, '/?zone=chasse-royale', DESKTOP);
+    await page.emulateMedia({ media: 'print' });
+    const map = (await page.locator('.map-area .map').boundingBox())!;
+    const legend = (await page.locator('.legend').boundingBox())!;
+    const sheet = (await page.getByRole('complementary', { name: 'Fiche de la zone' }).boundingBox())!;
+    const sources = (await page.locator('.print-sources').boundingBox())!;
+    expect(legend.x).toBeGreaterThanOrEqual(map.x + map.width);
+    expect(sheet.y).toBeGreaterThanOrEqual(Math.max(map.y + map.height, legend.y + legend.height));
+    expect(sources.y).toBeGreaterThanOrEqual(sheet.y + sheet.height);
+    await page.close();
+  });
+});
