@@ -22,7 +22,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           // One browser and one preview server are shared; run files one by one.
           fileParallelism: false,
-          testTimeout: 30_000,
+          testTimeout: 90_000,
           hookTimeout: 60_000
         }
       }

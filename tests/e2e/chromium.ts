@@ -70,12 +70,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Resolves once the map has loaded its style and finished rendering. */
 export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.waitForSelector('.map[data-status="ready"]', { timeout: 20_000 });
+  await page.waitForSelector('.map[data-status="ready"]', { timeout: 60_000 });
   await page.waitForFunction(
     () => document.querySelector('.map')?.getAttribute('data-idle') === 'true',
     null,
     {
-      timeout: 20_000
+      timeout: 60_000
     }
   );
 }

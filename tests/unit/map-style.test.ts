@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { atlasLayers, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
 import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
+import { DEFAULT_LAYERS } from '../../src/lib/url/state';
 import {
   LAYER_IDS,
   type PlaceProperties,
@@ -123,18 +124,18 @@ function readsGlobalState(expression: unknown, key: string): boolean {
 
 describe('atlasStyle', () => {
   it.each(themes)('passes the MapLibre style-spec validator with the %s theme', (_, theme) => {
-    const style = atlasStyle(geodata, theme, ['lille-concorde', 'lhi-59']);
+    const style = atlasStyle(geodata, theme, ['lille-concorde', 'lhi-59'], DEFAULT_LAYERS);
     expect(validateStyleMin(style)).toEqual([]);
   });
 
   it('starts with the given zones visible and no spotlight', () => {
-    const style = atlasStyle(geodata, defaultTheme, ['lille-concorde']);
+    const style = atlasStyle(geodata, defaultTheme, ['lille-concorde'], DEFAULT_LAYERS);
     expect(style.state?.[STATE.visibleZones]?.default).toEqual(['lille-concorde']);
     expect(style.state?.[STATE.spotlight]?.default).toEqual([]);
   });
 
   it('embeds every source as data, so the map requests no tile, glyph or sprite server', () => {
-    const style = atlasStyle(geodata, defaultTheme, []);
+    const style = atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const source of Object.values(style.sources)) {
@@ -144,8 +145,20 @@ describe('atlasStyle', () => {
     }
   });
 
+  it('starts with exactly the switched-on layer groups visible, so no source reloads after loading', () => {
+    const style = atlasStyle(geodata, defaultTheme, [], ['quarters', 'communes']);
+    const visibility = Object.fromEntries(
+      style.layers.filter((layer) => layerGroup(layer)).map((layer) => [layer.id, layer.layout?.visibility])
+    );
+    expect(visibility['quarters-fill']).toBe('visible');
+    expect(visibility['communes-line']).toBe('visible');
+    expect(visibility['departements-label']).toBe('none');
+    expect(visibility['qpv-line']).toBe('none');
+    expect(Object.values(visibility).every((value) => value === 'visible' || value === 'none')).toBe(true);
+  });
+
   it('feeds the label source one point per zone', () => {
-    const style = atlasStyle(geodata, defaultTheme, []);
+    const style = atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS);
     const labels = style.sources[SOURCES.zoneLabels];
     expect(
       labels?.type === 'geojson' && typeof labels.data === 'object' && 'features' in labels.data

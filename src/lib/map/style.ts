@@ -1,11 +1,11 @@
 // The embedded MapLibre style: every source is data handed over by the page's
 // load function, so no request leaves the app (no tile, glyph or CDN server).
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
-import { atlasLayers, LABEL_FONT, SOURCES, STATE } from './layers';
+import type { LayerId, PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
+import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layers';
 import type { MapTheme } from './theme';
 
 /** The geometry the map draws, as loaded from the built geodata. */
@@ -34,11 +34,16 @@ export function labelPoints<P extends object>(
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The whole style for `geodata`, drawn with `theme`, showing `visibleZones` at start. */
+/**
+ * The whole style for `geodata`, drawn with `theme`, showing `visibleZones` and
+ * the layer groups `shown` at start. Visibility is set here rather than after
+ * loading: a later visibility change makes MapLibre reload the layer's source.
+ */
 export function atlasStyle(
   geodata: MapGeodata,
   theme: MapTheme,
-  visibleZones: readonly string[]
+  visibleZones: readonly string[],
+  shown: readonly LayerId[]
 ): StyleSpecification {
   return {
     version: 8,
@@ -57,6 +62,13 @@ export function atlasStyle(
       [SOURCES.communes]: { type: 'geojson', data: empty },
       [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' }
     },
-    layers: atlasLayers(theme)
+    layers: atlasLayers(theme).map((layer): LayerSpecification => {
+      const group = layerGroup(layer);
+      if (!group || layer.type === 'background') return layer;
+      return {
+        ...layer,
+        layout: { ...layer.layout, visibility: shown.includes(group) ? 'visible' : 'none' }
+      };
+    })
   };
 }
