@@ -69,7 +69,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
       sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(root, '../shared/geodata')),
       cacheDir: resolve(root, 'geodata/.cache')
     });
-    process.stdout.write(`${summaryLines(result).join('\n')}\n`);
+    process.stdout.write(`${[...result.referenceReport, ...summaryLines(result)].join('\n')}\n`);
     return 0;
   } catch (error) {
     // Bad input is explained by its message; anything else is a bug and keeps its stack.

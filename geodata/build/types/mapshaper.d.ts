@@ -1,0 +1,10 @@
+// mapshaper ships no type declarations; the build uses only its in-memory command runner.
+declare module 'mapshaper' {
+  /** Runs a command string on in-memory inputs (file name → content); resolves to the output files. */
+  function applyCommands(
+    commands: string,
+    inputs?: Record<string, unknown>
+  ): Promise<Record<string, unknown>>;
+  const mapshaper: { applyCommands: typeof applyCommands };
+  export default mapshaper;
+}
