@@ -12,7 +12,8 @@ import { departementOfCommune, departementsByRegion } from './layers';
 import { assembleOutputs, HOME_REGION } from './outputs';
 import { parseAreaCollection, parseCodeList, parseJsonBytes, parseJsonText, type AreaFeature } from './read';
 import { resolveCrs, toWgs84 } from './reproject';
-import { joinReference, joinReport, readReference, type Reference } from './reference';
+import { neighbourLand } from './neighbours';
+import { joinReference, joinReport, readReference } from './reference';
 import {
   parseReferenceManifest,
   parseSourceManifest,
@@ -41,8 +42,8 @@ import {
 
 /** Where the build reads and writes. */
 export interface BuildOptions extends SourceDirs {
-  /** Folder of the reference package (package.json and data/); the installed package by default. */
-  referenceDir?: string;
+  /** Folder of a reference package (its package.json and data) by package name; the installed one by default. */
+  referenceDirs?: Readonly<Record<string, string>>;
   /** Project root holding geodata/sources.json, geodata/zones.json and geodata/measures.json. */
   root: string;
   outDir: string;
@@ -107,13 +108,16 @@ export const SIMPLIFICATION: {
 };
 type TopologyLayer = 'departements' | 'communes' | 'qpv';
 
-/** The installed reference package (its root: package.json and data/). */
-const DEFAULT_REFERENCE_DIR = dirname(
-  createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/package.json')
-);
+/** Ids of the references of sources.json the build reads. */
+export const REFERENCE_IDS = {
+  communes: 'cog-2019-decoupage-administratif',
+  neighbours: 'natural-earth-neighbours'
+} as const;
 
-/** Reads the reference package's data, after checking it is the version sources.json pins. */
-async function loadReference(dir: string, entry: ReferenceEntry): Promise<Reference> {
+/** The folder of a reference package, after checking it is the version sources.json pins. */
+async function referenceDir(entry: ReferenceEntry, dirs: BuildOptions['referenceDirs']): Promise<string> {
+  const dir =
+    dirs?.[entry.package] ?? dirname(createRequire(import.meta.url).resolve(`${entry.package}/package.json`));
   let version: unknown;
   try {
     version = (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: unknown })
@@ -125,7 +129,14 @@ async function loadReference(dir: string, entry: ReferenceEntry): Promise<Refere
     throw new SourceError(
       `${DATA_FILES.sources}: reference "${entry.id}" pins ${entry.package} ${entry.version}, but ${String(version)} is installed`
     );
-  return readReference(join(dir, 'data'));
+  return dir;
+}
+
+/** The reference with that id, or throws. */
+function referenceById(entries: ReferenceEntry[], id: string): ReferenceEntry {
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) throw new SourceError(`${DATA_FILES.sources}: no reference with id "${id}"`);
+  return entry;
 }
 
 /** Reads a project data file as JSON, naming it when missing or malformed. */
@@ -220,7 +231,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
   const manifestJson = await readDataFile(options.root, DATA_FILES.sources);
   const entries = parseSourceManifest(manifestJson, DATA_FILES.sources);
-  const referenceEntry = parseReferenceManifest(manifestJson, DATA_FILES.sources);
+  const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
+  const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
+  const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
   const source = (id: string) => sourceById(entries, id, DATA_FILES.sources);
 
   const departements = await loadAdminSource(source(SOURCE_IDS.departements), dirs, options.fetch);
@@ -258,7 +271,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     : [];
 
   // Reference data, joined by INSEE code; merged communes map to the commune they joined.
-  const reference = await loadReference(options.referenceDir ?? DEFAULT_REFERENCE_DIR, referenceEntry);
+  const reference = await readReference(
+    join(await referenceDir(referenceEntry, options.referenceDirs), 'data')
+  );
+  const neighbours = neighbourLand(
+    JSON.parse(
+      await readFile(
+        join(await referenceDir(neighboursEntry, options.referenceDirs), 'countries-50m.json'),
+        'utf8'
+      )
+    ) as Parameters<typeof neighbourLand>[0]
+  );
   const referenceJoin = joinReference(
     communes.map((f) => f.properties),
     reference
@@ -308,7 +331,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     generatedAt,
     sources: entries,
     reference: referenceEntry,
+    neighboursSource: neighboursEntry,
     referenceJoin,
+    neighbours,
     departements: departementLayers.departements,
     regions,
     region: departementLayers.region,

@@ -11,7 +11,14 @@ import type { ManifestEntry } from './write';
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /** Files the first screen loads, and the gzip budget they share. */
-const FIRST_LOAD = ['zones.geojson', 'region.geojson', 'departements.geojson', 'qpv.geojson', 'atlas.json'];
+const FIRST_LOAD = [
+  'neighbours.geojson',
+  'zones.geojson',
+  'region.geojson',
+  'departements.geojson',
+  'qpv.geojson',
+  'atlas.json'
+];
 const FIRST_LOAD_BUDGET_BYTES = 250_000;
 
 const USAGE = `Usage: npm run geodata -- [--out DIR] [--root DIR]

@@ -19,7 +19,10 @@ export interface OutputInputs {
   generatedAt: string;
   sources: SourceEntry[];
   reference: ReferenceEntry;
+  neighboursSource: ReferenceEntry;
   referenceJoin: ReferenceJoin;
+  /** Neighbouring countries' land, drawn under France. */
+  neighbours: FeatureCollection<Area, Record<string, never>>;
   /** Every département, simplified on shared arcs. */
   departements: AreaFeature<AdminProperties>[];
   /** Every region (names only are read from it). */
@@ -69,7 +72,7 @@ export function buildAtlas(inputs: OutputInputs): AtlasData {
     measures: inputs.measures,
     links: linkMeasures(inputs.zones, inputs.measures, inputs.regionDepartements),
     scenes: inputs.scenes,
-    sources: [...inputs.sources, inputs.reference].map(sourceInfo),
+    sources: [...inputs.sources, inputs.reference, inputs.neighboursSource].map(sourceInfo),
     reference: sourceInfo(inputs.reference)
   };
 }
@@ -107,6 +110,7 @@ export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
     new Set(epcis.features.map((f) => f.properties.code))
   );
   return [
+    geojsonFile('neighbours.geojson', inputs.neighbours),
     geojsonFile('zones.geojson', zones),
     geojsonFile('region.geojson', region),
     geojsonFile('departements.geojson', namedAreas(inputs.departements)),

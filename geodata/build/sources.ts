@@ -194,18 +194,19 @@ const referenceEntrySchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ })
 });
 
-/** Validates `references` of `geodata/sources.json` (exactly one entry: the commune reference), or throws. */
-export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry {
+/** Validates `references` of `geodata/sources.json` (reference data shipped as npm packages), or throws. */
+export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry[] {
   const records =
     typeof json === 'object' && json !== null ? (json as { references?: unknown }).references : undefined;
-  if (!Array.isArray(records) || records.length !== 1)
-    throw new SourceError(`${file}: field "references": expected an array of one entry`);
-  const result = referenceEntrySchema.safeParse(records[0]);
-  if (!result.success)
-    throw new SourceError(
-      result.error.issues
-        .map((issue) => `${file}: reference #0: field "${formatPath(issue.path)}": ${issue.message}`)
-        .join('\n')
-    );
-  return result.data;
+  if (!Array.isArray(records)) throw new SourceError(`${file}: field "references": expected an array`);
+  const problems: string[] = [];
+  const entries = records.flatMap((record, index) => {
+    const result = referenceEntrySchema.safeParse(record);
+    if (result.success) return [result.data];
+    for (const issue of result.error.issues)
+      problems.push(`${file}: reference #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
+    return [];
+  });
+  if (problems.length > 0) throw new SourceError(problems.join('\n'));
+  return entries;
 }

@@ -168,7 +168,15 @@ export interface LinkedMeasure {
 }
 
 /** Map layers a user can toggle, in no particular order (draw order lives in the map module). */
-export const LAYER_IDS = ['quarters', 'territories', 'qpv', 'communes', 'departements', 'region'] as const;
+export const LAYER_IDS = [
+  'quarters',
+  'territories',
+  'qpv',
+  'communes',
+  'epci',
+  'departements',
+  'region'
+] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 /** The two framings a user switches between. */
@@ -201,6 +209,8 @@ export interface AppState {
   zone: string | null;
   /** Selected commune INSEE code (from search), or null. */
   commune: string | null;
+  /** Selected EPCI SIREN (from search or a commune sheet), or null. */
+  epci: string | null;
   panel: Panel | null;
   /** Dims everything outside the filtered départements (the explorer's spotlight). */
   spotlight: boolean;

@@ -31,7 +31,7 @@ export async function prepareCase(name: string): Promise<PreparedCase> {
     tmp,
     root,
     sourcesDir: join(root, 'sources'),
-    referenceDir: join(root, 'reference'),
+    referenceDirs: { '@etalab/decoupage-administratif': join(root, 'reference') },
     cacheDir: join(tmp, 'cache'),
     outDir: join(tmp, 'out'),
     now: FIXED_NOW

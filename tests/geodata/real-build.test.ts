@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildResult } from '../../geodata/build/build';
 import { departementsByRegion } from '../../geodata/build/layers';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
-import type { CommuneProperties, PlaceProperties, Places, ZoneProperties } from '../../src/lib/types';
+import type {
+  AtlasData,
+  CommuneProperties,
+  PlaceProperties,
+  Places,
+  QpvProperties,
+  ZoneProperties
+} from '../../src/lib/types';
+import { searchEntries } from '../../src/lib/search/entries';
+import { buildIndex, searchIndex } from '../../src/lib/search/search';
 import { isSimpleValid, seams } from './seams';
 
 /**
@@ -125,6 +134,46 @@ describe.skipIf(!ready)('the real build', () => {
     expect(places.epcis.find((e) => e.code === '246200364')).toMatchObject({ name: 'CA de Lens - Liévin' });
     // Every 2018 outline is kept: merged communes are listed, not dropped.
     expect(result.referenceReport.filter((line) => line.includes(' → '))).toHaveLength(26);
+  });
+
+  it('search finds the official places on the real data, by the one ranking rule', async () => {
+    const read = async <T>(name: string) => JSON.parse(await readFile(join(tmp, 'out', name), 'utf8')) as T;
+    const atlas = await read<AtlasData>('atlas.json');
+    const places = await read<Places>('places.json');
+    const qpv = await read<Layer<QpvProperties>>('qpv.geojson');
+    const index = buildIndex(
+      searchEntries(
+        atlas,
+        places.communes,
+        qpv.features.map((f) => f.properties),
+        places.epcis
+      )
+    );
+    const first = (query: string) => {
+      const [entry] = searchIndex(index, query);
+      return entry && `${entry.type}:${entry.label}`;
+    };
+    const commune = (query: string) => searchIndex(index, query).find((e) => e.type === 'commune')?.label;
+    expect(first('59110')).toBe('commune:La Madeleine');
+    expect(commune('la madeleine')).toBe('La Madeleine');
+    expect(commune('madeleine')).toBe('La Madeleine');
+    expect(commune('le touquet')).toBe('Le Touquet-Paris-Plage');
+    expect(first('lens lievin')).toBe('epci:CA de Lens - Liévin');
+    expect(first("communaute d'agglomeration de lens")).toBe('epci:CA de Lens - Liévin');
+    // A town's quarters first, then the town itself, for every town with a quarter.
+    for (const [query, town] of [
+      ['lievin', 'Liévin'],
+      ['arras', 'Arras'],
+      ['lens', 'Lens'],
+      ['valenciennes', 'Valenciennes'],
+      ['teteghem', 'Téteghem-Coudekerque-Village'],
+      ['roubaix', 'Roubaix']
+    ] as const) {
+      const results = searchIndex(index, query).map((e) => e.type);
+      const townAt = searchIndex(index, query).findIndex((e) => e.type === 'commune' && e.label === town);
+      expect(results[0], query).toBe('zone');
+      expect(townAt, query).toBe(results.lastIndexOf('zone') + 1);
+    }
   });
 
   it('finds the five départements of Hauts-de-France in region 32', async () => {

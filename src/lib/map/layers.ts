@@ -14,6 +14,8 @@ export const SOURCES = {
   departements: 'departements',
   departementLabels: 'departement-labels',
   communes: 'communes',
+  epci: 'epci',
+  neighbours: 'neighbours',
   qpv: 'qpv'
 } as const;
 
@@ -31,7 +33,11 @@ const MARKER_MAX_ZOOM = 10;
  * the ids of the zones the explorer's filter keeps, and the focused départements
  * of the spotlight (none: no dimming).
  */
-export const STATE = { visibleZones: 'visibleZones', spotlight: 'spotlight' } as const;
+export const STATE = {
+  visibleZones: 'visibleZones',
+  spotlight: 'spotlight',
+  selectedEpci: 'selectedEpci'
+} as const;
 
 const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
 const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
@@ -57,6 +63,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
   const w = (width: number) => width * theme.lineScale;
   return [
     { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+    // Neighbouring countries reach a few kilometres under France: French layers cover the seam.
+    {
+      id: 'neighbours-fill',
+      type: 'fill',
+      source: SOURCES.neighbours,
+      paint: { 'fill-color': theme.neighbour }
+    },
     {
       id: 'departements-fill',
       type: 'fill',
@@ -78,6 +91,20 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       minzoom: 8,
       metadata: { group: 'communes' },
       paint: { 'line-color': theme.commune.line, 'line-width': w(0.6) }
+    },
+    {
+      id: 'epci-line',
+      type: 'line',
+      source: SOURCES.epci,
+      metadata: { group: 'epci' },
+      paint: { 'line-color': theme.epci.line, 'line-width': w(1.1), 'line-dasharray': theme.epci.dash }
+    },
+    {
+      id: 'epci-selected',
+      type: 'line',
+      source: SOURCES.epci,
+      filter: ['==', ['get', 'code'], ['global-state', STATE.selectedEpci]],
+      paint: { 'line-color': theme.epci.selected, 'line-width': w(3) }
     },
     {
       id: 'departements-line',

@@ -5,6 +5,9 @@
 export interface MapTheme {
   background: string;
   land: string;
+  /** Neighbouring countries: quiet land under the French layers. */
+  neighbour: string;
+  epci: { line: string; selected: string; dash: [number, number] };
   region: { fill: string; line: string };
   departement: { line: string; label: string; halo: string };
   commune: { line: string };
@@ -22,6 +25,8 @@ export interface MapTheme {
 export const defaultTheme: MapTheme = {
   background: '#dfe9ef',
   land: '#f6f3ec',
+  neighbour: '#e4e2dd',
+  epci: { line: '#8c6a3f', selected: '#5a3c14', dash: [3, 2] },
   region: { fill: '#fbf8f1', line: '#5c4d3c' },
   departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
   commune: { line: '#d2cabb' },
