@@ -70,6 +70,15 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.neighbours,
       paint: { 'fill-color': theme.neighbour }
     },
+    // The spotlight dims the neighbours too; under France the opaque départements hide this layer,
+    // so no strip is dimmed twice.
+    {
+      id: 'neighbours-spotlight',
+      type: 'fill',
+      source: SOURCES.neighbours,
+      filter: ['>', ['length', ['global-state', STATE.spotlight]], 0],
+      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
+    },
     {
       id: 'departements-fill',
       type: 'fill',
@@ -104,7 +113,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       type: 'line',
       source: SOURCES.epci,
       filter: ['==', ['get', 'code'], ['global-state', STATE.selectedEpci]],
-      paint: { 'line-color': theme.epci.selected, 'line-width': w(3) }
+      paint: { 'line-color': theme.selected, 'line-width': w(3) }
     },
     {
       id: 'departements-line',
@@ -243,7 +252,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         ['>', ['length', ['global-state', STATE.spotlight]], 0],
         ['!', ['in', ['get', 'code'], ['global-state', STATE.spotlight]]]
       ],
-      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': 0.45 }
+      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
     },
     {
       id: 'zones-hover',
