@@ -35,6 +35,7 @@ import {
 import { writeOutputDir, type Manifest } from './write';
 import {
   buildZoneFeatures,
+  checkZoneReferences,
   type AdminProperties,
   type QpvSourceProperties,
   type ZoneSimplification
@@ -42,8 +43,8 @@ import {
 
 /** Where the build reads and writes. */
 export interface BuildOptions extends SourceDirs {
-  /** Folder of a reference package (its package.json and data) by package name; the installed one by default. */
-  referenceDirs?: Readonly<Record<string, string>>;
+  /** A folder holding the reference packages by name, like node_modules; the installed ones by default. */
+  referencesDir?: string;
   /** Project root holding geodata/sources.json, geodata/zones.json and geodata/measures.json. */
   root: string;
   outDir: string;
@@ -115,9 +116,10 @@ export const REFERENCE_IDS = {
 } as const;
 
 /** The folder of a reference package, after checking it is the version sources.json pins. */
-async function referenceDir(entry: ReferenceEntry, dirs: BuildOptions['referenceDirs']): Promise<string> {
-  const dir =
-    dirs?.[entry.package] ?? dirname(createRequire(import.meta.url).resolve(`${entry.package}/package.json`));
+async function referenceDir(entry: ReferenceEntry, referencesDir: string | undefined): Promise<string> {
+  const dir = referencesDir
+    ? join(referencesDir, entry.package)
+    : dirname(createRequire(import.meta.url).resolve(`${entry.package}/package.json`));
   let version: unknown;
   try {
     version = (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: unknown })
@@ -270,14 +272,24 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       })
     : [];
 
+  // Bad references in zones.json are reported before the slow geometry steps.
+  const zoneSources = {
+    departements: departementIndex,
+    communes: indexByCode(communes, (p) => p.code, 'communes sources'),
+    qpvs: indexByCode(qpv.features, (p) => p.CODE_QP, qpv.file),
+    qpvFile: qpv.file
+  };
+  const referenceProblems = checkZoneReferences(zones, zoneSources, DATA_FILES.zones);
+  if (referenceProblems.length > 0) throw new DataError(referenceProblems);
+
   // Reference data, joined by INSEE code; merged communes map to the commune they joined.
   const reference = await readReference(
-    join(await referenceDir(referenceEntry, options.referenceDirs), 'data')
+    join(await referenceDir(referenceEntry, options.referencesDir), 'data')
   );
   const neighbours = neighbourLand(
     JSON.parse(
       await readFile(
-        join(await referenceDir(neighboursEntry, options.referenceDirs), 'countries-50m.json'),
+        join(await referenceDir(neighboursEntry, options.referencesDir), 'countries-50m.json'),
         'utf8'
       )
     ) as Parameters<typeof neighbourLand>[0]
@@ -310,10 +322,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const zoneFeatures = buildZoneFeatures(
     zones,
     {
-      departements: departementIndex,
-      communes: indexByCode(communes, (p) => p.code, 'communes sources'),
-      qpvs: indexByCode(qpv.features, (p) => p.CODE_QP, qpv.file),
-      qpvFile: qpv.file,
+      ...zoneSources,
       drawnDepartements: new Map(departementLayers.departements.map((f) => [f.properties.code, f.geometry]))
     },
     DATA_FILES.zones,

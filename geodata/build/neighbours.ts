@@ -29,45 +29,64 @@ export const NEIGHBOUR_IDS = [
 /** What is kept around metropolitan France, [west, south, east, north]. */
 const FRAME: [number, number, number, number] = [-11, 36, 17, 57];
 
+/** Where France has land borders (Pyrenees to the North Sea): only there are neighbours widened. */
+const BORDER_FRAME: [number, number, number, number] = [-2.5, 41.5, 9, 51.7];
+
 /** How far a neighbour reaches under France, in km: more than the gap between the two borders. */
 const REACH_KM = 8;
 
 type Countries = Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
+type Land = Feature<Area, Record<string, never>>;
 
-/** The neighbouring land as one feature, widened under France and cut to Natural Earth's coast. */
+/** One feature holding polygons that do not overlap (Natural Earth's topology guarantees it). */
+function multi(parts: Feature<Polygon>[]): Feature<MultiPolygon> {
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'MultiPolygon', coordinates: parts.map((f) => f.geometry.coordinates) }
+  };
+}
+
+/**
+ * The neighbouring land: the countries inside FRAME as they are, plus, near France's land
+ * borders, the same countries widened under France and cut back to Natural Earth's coast.
+ */
 export function neighbourLand(topology: Countries): FeatureCollection<Area, Record<string, never>> {
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<
     Polygon | MultiPolygon
   >;
   const land = feature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon>;
   const ids: readonly string[] = NEIGHBOUR_IDS;
-  // Natural Earth's land is already one non-overlapping multipolygon: no union needed.
-  const landInFrame: Feature<MultiPolygon> = {
-    type: 'Feature',
-    properties: {},
-    geometry: {
-      type: 'MultiPolygon',
-      coordinates: land.features.flatMap(clip).map((f) => f.geometry.coordinates)
-    }
-  };
-  const merged = union(
-    featureCollection(countries.features.filter((f) => ids.includes(String(f.id))).flatMap(clip))
-  );
-  if (merged === null) return { type: 'FeatureCollection', features: [] };
-  // Buffering a lighter outline is quicker; it drifts by under 1 km, well within the reach.
-  const widened = buffer(simplify(merged, { tolerance: 0.01 }), REACH_KM, { units: 'kilometers' });
-  const cut = widened ? intersect(featureCollection([widened, landInFrame])) : null;
-  if (!cut) return { type: 'FeatureCollection', features: [] };
-  const light = simplify(cut, { tolerance: 0.003 });
+  const neighbours = countries.features.filter((f) => ids.includes(String(f.id)));
+  const features: Land[] = [];
+  const plain = neighbours.flatMap((f) => clip(f, FRAME));
+  if (plain.length > 0) features.push({ ...multi(plain), properties: {} });
+
+  const near = neighbours.flatMap((f) => clip(f, BORDER_FRAME));
+  const [first] = near;
+  const merged = near.length > 1 ? union(featureCollection(near)) : (first ?? null);
+  if (merged !== null) {
+    // Buffering a lighter outline is quicker; it drifts by under 1 km, well within the reach.
+    const widened = buffer(simplify(merged, { tolerance: 0.01 }), REACH_KM, { units: 'kilometers' });
+    const coast = multi(land.features.flatMap((f) => clip(f, BORDER_FRAME)));
+    const cut = widened ? intersect(featureCollection([widened, coast])) : null;
+    if (cut) features.push({ type: 'Feature', properties: {}, geometry: cut.geometry });
+  }
   return {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', properties: {}, geometry: roundGeometry(light.geometry, 3) }]
+    features: features.map((f) => ({
+      ...f,
+      geometry: roundGeometry(simplify(f, { tolerance: 0.003 }).geometry, 3)
+    }))
   };
 }
 
-/** The polygons of a feature inside FRAME; clipping leaves degenerate rings outside it, dropped here. */
-function clip(f: Feature<Polygon | MultiPolygon>): Feature<Polygon>[] {
-  const clipped = bboxClip(f, FRAME).geometry as Polygon | MultiPolygon;
+/** The polygons of a feature inside `frame`; clipping leaves degenerate rings outside it, dropped here. */
+function clip(
+  f: Feature<Polygon | MultiPolygon>,
+  frame: [number, number, number, number]
+): Feature<Polygon>[] {
+  const clipped = bboxClip(f, frame).geometry as Polygon | MultiPolygon;
   const polygons = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
   return polygons
     .map((rings) => rings.filter((ring) => ring.length >= 4))

@@ -71,7 +71,7 @@ function centreOffset(feature: Feature<Polygon | MultiPolygon>, centre: [number,
 }
 
 describe.each(cases.filter((name) => has(name, 'expected-error.json')))('fixture %s', (name) => {
-  it('fails with the expected message and writes nothing', async () => {
+  it('fails with the expected message and writes nothing', { timeout: 30_000 }, async () => {
     const options = await prepareCase(name);
     prepared.push(options);
     const expected = await readCaseJson<ExpectedError>(name, 'expected-error.json');
@@ -87,7 +87,7 @@ describe.each(cases.filter((name) => has(name, 'expected-error.json')))('fixture
 });
 
 describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', (name) => {
-  it('builds every file with the expected content', async () => {
+  it('builds every file with the expected content', { timeout: 60_000 }, async () => {
     const options = await prepareCase(name);
     prepared.push(options);
     const expected = await readCaseJson<ExpectedBuild>(name, 'expected.json');
