@@ -1,6 +1,6 @@
-// French wording of the closed lists in types.ts: programmes, scopes, zone kinds and
-// the paths (vias) through which a measure reaches a zone.
-import type { Programme, Scope, Via, Zone, ZoneKind } from './types';
+// French wording of the closed lists in types.ts: programmes, scopes, approximate periods,
+// zone kinds and the paths (vias) through which a measure reaches a zone.
+import type { ApproximatePeriod, Programme, Scope, Via, Zone, ZoneKind } from './types';
 
 /** Full French label of each programme, as shown in filters and sheets. */
 export const PROGRAMME_LABELS: Readonly<Record<Programme, string>> = {
@@ -11,7 +11,10 @@ export const PROGRAMME_LABELS: Readonly<Record<Programme, string>> = {
   'prevention-radicalisation': 'Prévention de la radicalisation',
   'emploi-formation': 'Emploi et formation',
   logement: 'Logement',
-  participation: 'Participation des habitants'
+  participation: 'Participation des habitants',
+  sante: 'Santé et accès aux soins',
+  'acces-aux-droits': 'Accès aux droits et aux services publics',
+  gouvernance: 'Pilotage national de la politique de la ville'
 };
 
 /** Short lower-case name of each programme, used inside sentences ("3 quartiers NPNRU habitat indigne"). */
@@ -23,7 +26,10 @@ export const PROGRAMME_SHORT_LABELS: Readonly<Record<Programme, string>> = {
   'prevention-radicalisation': 'prévention de la radicalisation',
   'emploi-formation': 'emploi et formation',
   logement: 'logement',
-  participation: 'participation des habitants'
+  participation: 'participation des habitants',
+  sante: 'santé',
+  'acces-aux-droits': 'accès aux droits',
+  gouvernance: 'pilotage national'
 };
 
 /** One-sentence French description of each programme, for tooltips and the legend. */
@@ -41,7 +47,18 @@ export const PROGRAMME_DESCRIPTIONS: Readonly<Record<Programme, string>> = {
   'emploi-formation':
     "Accès à l'emploi et à la formation des habitants des quartiers (PAQTE, emplois francs, insertion par l'activité économique).",
   logement: 'Logement social et habitat ancien dégradé dans et autour des quartiers, y compris hors NPNRU.',
-  participation: 'Place des habitants dans les décisions : conseils citoyens et instances participatives.'
+  participation: 'Place des habitants dans les décisions : conseils citoyens et instances participatives.',
+  sante: 'Organisation du système de santé et accès aux soins, dont la médecine de proximité.',
+  'acces-aux-droits':
+    'Accès de chacun à ses droits et aux services publics, y compris quand les démarches passent en ligne.',
+  gouvernance: "Services de l'État qui conduisent la politique de la ville au niveau national, comme le CGET."
+};
+
+/** French words placed before the year of an approximate date ("début 2019", "fin 2018", "2018"). */
+export const APPROXIMATE_PERIOD_PREFIXES: Readonly<Record<ApproximatePeriod, string>> = {
+  early: 'début ',
+  late: 'fin ',
+  year: ''
 };
 
 /** French label of each funding scope: whose money an amount really is. */

@@ -12,7 +12,10 @@ export const PROGRAMMES = [
   'prevention-radicalisation',
   'emploi-formation',
   'logement',
-  'participation'
+  'participation',
+  'sante',
+  'acces-aux-droits',
+  'gouvernance'
 ] as const;
 export type Programme = (typeof PROGRAMMES)[number];
 
@@ -57,7 +60,7 @@ export interface Zone {
   programmes: Programme[];
   /** Administrative status, in French, e.g. "Projet validé par l'ANRU". */
   status: string;
-  /** ISO date (YYYY-MM or YYYY-MM-DD) of that status. */
+  /** ISO date (YYYY-MM or YYYY-MM-DD) of the source text giving that status, not of the status itself. */
   statusDate: string;
   /** Free note shown on the sheet, e.g. a naming trap. */
   note?: string;
@@ -105,7 +108,16 @@ export interface FundingLine {
 export interface SourceRef {
   label: string;
   url?: string;
+  /** Lines of the newsletter text the measure is drawn from, e.g. "L.458–481" or "L.212, L.236". */
+  lines?: string;
 }
+
+/**
+ * Where in its year an undated measure falls, by our estimate: early, late, or just the year.
+ * The source gives no date for it, so it is shown as approximate and never with a month.
+ */
+export const APPROXIMATE_PERIODS = ['early', 'late', 'year'] as const;
+export type ApproximatePeriod = (typeof APPROXIMATE_PERIODS)[number];
 
 /** Properties of a region, département or commune feature in the generated context layers. */
 export interface PlaceProperties {
@@ -147,8 +159,10 @@ export interface QpvProperties {
 export interface Measure {
   id: string;
   title: string;
-  /** ISO date (YYYY-MM or YYYY-MM-DD). */
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD), as precise as the source and never more. */
   date: string;
+  /** Set when the source does not date the measure: `date` is then a bare year, our estimate. */
+  approximate?: ApproximatePeriod;
   programme: Programme;
   /** Summary in the project's own words (French). */
   summary: string;

@@ -76,6 +76,10 @@ describe('the atlas page', () => {
     expect(page.url()).toContain('zone=les-oliveaux');
     await expect(sheet.getByText('Enveloppe nationale').first().isVisible()).resolves.toBe(true);
     await expect(sheet.getByText(/Md€/).first().isVisible()).resolves.toBe(true);
+    // Measures that target the quarter are told apart from national ones; undated ones say so.
+    await expect(sheet.getByText('Directement').first().isVisible()).resolves.toBe(true);
+    await expect(sheet.getByText('Mesure nationale').first().isVisible()).resolves.toBe(true);
+    await expect(sheet.getByText('date approximative').first().isVisible()).resolves.toBe(true);
     // The quarter lies in the Nord acceleration territory: the sheet offers it.
     await expect(sheet.getByRole('button', { name: 'Nord' }).isVisible()).resolves.toBe(true);
     await page.close();

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildResult } from '../../geodata/build/build';
 import { departementsByRegion } from '../../geodata/build/layers';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
+import { optionCounts, resetFilter } from '../../src/lib/filters/filter';
+import { zoneProgrammes } from '../../src/lib/measures/link';
 import type {
   AtlasData,
   CommuneProperties,
@@ -174,6 +176,28 @@ describe.skipIf(!ready)('the real build', () => {
       expect(results[0], query).toBe('zone');
       expect(townAt, query).toBe(results.lastIndexOf('zone') + 1);
     }
+  });
+
+  it('links a measure with only a national target to every zone, territories included, as national', async () => {
+    const atlas = JSON.parse(await readFile(join(tmp, 'out/atlas.json'), 'utf8')) as AtlasData;
+    const national = atlas.measures.filter((m) => m.appliesTo.every((t) => 'national' in t));
+    expect(national.length).toBeGreaterThan(0);
+    for (const measure of national)
+      for (const zone of atlas.zones)
+        expect(
+          atlas.links[zone.id]?.find((l) => l.measureId === measure.id)?.via,
+          `${measure.id} → ${zone.id}`
+        ).toBe('national');
+  });
+
+  it('gives programme filter counts that differ by programme', async () => {
+    const atlas = JSON.parse(await readFile(join(tmp, 'out/atlas.json'), 'utf8')) as AtlasData;
+    const byId = new Map(atlas.measures.map((m) => [m.id, m]));
+    const programmes = Object.fromEntries(
+      atlas.zones.map((z) => [z.id, zoneProgrammes(z, atlas.links[z.id] ?? [], byId)])
+    );
+    const counts = Object.values(optionCounts(atlas.zones, programmes, resetFilter()).programmes);
+    expect(new Set(counts).size).toBeGreaterThan(1);
   });
 
   it('finds the five départements of Hauts-de-France in region 32', async () => {

@@ -239,6 +239,37 @@ describe('parseMeasures', () => {
     );
   });
 
+  it('takes a bare year as a measure date, and an approximate date only as a bare year', () => {
+    const parse = (overrides: Record<string, unknown>) =>
+      parseMeasures(measuresOf(measure(overrides)), MEASURES, KNOWN)[0];
+    expect(parse({ date: '2019' })?.date).toBe('2019');
+    expect(parse({ date: '2018', approximate: 'late' })?.approximate).toBe('late');
+    expect(errorOf(() => parse({ date: '2018-12', approximate: 'late' }))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "date": an approximate date is a bare year YYYY'
+    );
+    expect(errorOf(() => parse({ date: '2018', approximate: 'soon' }))).toMatch(
+      /^geodata\/measures\.json: measure "npnru-179": field "approximate": Invalid option/
+    );
+    expect(errorOf(() => parse({ date: '2018-13' }))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "date": must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD'
+    );
+  });
+
+  it('takes the newsletter lines of a source as "L.<line>" or "L.<first>–<last>" ranges, in order', () => {
+    const sourcesWith = (lines: string) => measure({ sources: [{ label: 'Lettre', lines }] });
+    for (const lines of ['L.278', 'L.458–481', 'L.212, L.227, L.236–238'])
+      expect(parseMeasures(measuresOf(sourcesWith(lines)), MEASURES, KNOWN)[0]?.sources[0]?.lines).toBe(
+        lines
+      );
+    for (const lines of ['458–481', 'L.481–458', 'L.458-481', 'L.0', 'L.12–12', 'L.236, L.212', 'L.1–5, L.5'])
+      expect(
+        errorOf(() => parseMeasures(measuresOf(sourcesWith(lines)), MEASURES, KNOWN)),
+        lines
+      ).toBe(
+        'geodata/measures.json: measure "npnru-179": field "sources[0].lines": must be "L.<line>" or "L.<first>–<last>" (en dash, first < last), several joined by ", " in order'
+      );
+  });
+
   it('refuses a programme outside the closed list', () => {
     expect(errorOf(() => parseMeasures(measuresOf(measure({ programme: 'anru' })), MEASURES, KNOWN))).toMatch(
       /^geodata\/measures\.json: measure "npnru-179": field "programme": Invalid option/

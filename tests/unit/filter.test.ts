@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterZones, matchZone, optionCounts, resetFilter } from '../../src/lib/filters/filter';
+import { linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
 import type { ZoneProgrammes } from '../../src/lib/filters/filter';
 import { PROGRAMMES } from '../../src/lib/types';
 import type { FilterState, Programme, Zone, ZoneKind } from '../../src/lib/types';
+import { measure } from './measure-fixture';
 
 function zone(id: string, kind: ZoneKind, departement: string, programmes: Programme[]): Zone {
   return {
@@ -143,7 +145,10 @@ describe('optionCounts', () => {
       'prevention-radicalisation': 0,
       'emploi-formation': 0,
       logement: 0,
-      participation: 0
+      participation: 0,
+      sante: 0,
+      'acces-aux-droits': 0,
+      gouvernance: 0
     });
     expect(counts.departements).toEqual({ '02': 1, '13': 1, '59': 4, '62': 2, '93': 1 });
   });
@@ -199,5 +204,43 @@ describe('optionCounts', () => {
     const counts = optionCounts(zones, linked, f);
     expect(counts.programmes['habitat-indigne']).toBe(current);
     expect(counts.departements['59']).toBe(current);
+  });
+});
+
+describe('programme counts from linked measures', () => {
+  const REGIONS = { '32': ['02', '59', '60', '62', '80'] };
+  // One programme per way of reaching a zone, and two national ones.
+  const measures = [
+    measure('one-quarter', [{ zones: ['lens'] }], 'participation'),
+    measure('all-quarters', [{ kind: 'quarter' }], 'emploi-formation'),
+    measure('nord', [{ departements: ['59'] }], 'prevention-radicalisation'),
+    measure('region', [{ region: '32' }], 'strategie-pauvrete'),
+    measure('national', [{ national: true }], 'contrats-de-ville'),
+    measure('national-too', [{ national: true }], 'logement')
+  ];
+  const links = linkMeasures(zones, measures, REGIONS);
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  const programmes: ZoneProgrammes = Object.fromEntries(
+    zones.map((z) => [z.id, zoneProgrammes(z, links[z.id] ?? [], byId)])
+  );
+  const counts = optionCounts(zones, programmes, resetFilter()).programmes;
+
+  it('counts a zone for a programme whose measure targets it, its kind, its département or its region', () => {
+    expect(counts.participation).toBe(1);
+    expect(counts['emploi-formation']).toBe(6);
+    expect(counts['prevention-radicalisation']).toBe(4); // 3 Nord quarters and the Nord territory
+    expect(counts['strategie-pauvrete']).toBe(7); // every zone in region 32
+  });
+
+  it('does not count national measures, though they reach every zone', () => {
+    expect(
+      zones.every((z) => links[z.id]?.some((l) => l.measureId === 'national' && l.via === 'national'))
+    ).toBe(true);
+    expect(counts['contrats-de-ville']).toBe(0);
+    expect(counts.logement).toBe(0);
+  });
+
+  it('gives counts that tell programmes apart', () => {
+    expect(new Set(Object.values(counts)).size).toBeGreaterThan(2);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
-import type { Measure, Programme, Target, Zone, ZoneKind } from '../../src/lib/types';
+import type { Measure, Programme, Zone, ZoneKind } from '../../src/lib/types';
+import { measure } from './measure-fixture';
 
 const HDF = { '32': ['02', '59', '60', '62', '80'], '11': ['75', '77', '78', '91', '92', '93', '94', '95'] };
 
@@ -16,21 +17,6 @@ function zone(id: string, kind: ZoneKind, departement: string, programmes: Progr
     programmes,
     status: 'Statut',
     statusDate: '2018-12'
-  };
-}
-
-/** A measure with only what linking reads. */
-function measure(id: string, appliesTo: Target[], programme: Programme = 'npnru', date = '2018-12'): Measure {
-  return {
-    id,
-    title: id,
-    date,
-    programme,
-    summary: 'Résumé.',
-    actors: [],
-    funding: [],
-    appliesTo,
-    sources: [{ label: 'Lettre' }]
   };
 }
 
@@ -124,7 +110,7 @@ describe('linkMeasures', () => {
 });
 
 describe('zoneProgrammes', () => {
-  it('adds the programmes of measures reaching the zone via zone, kind or departement, not region or national', () => {
+  it('adds the programmes of measures targeting the zone, its kind, département or region, not national ones', () => {
     const measures = [
       measure('by-zone', [{ zones: ['la-bourgogne'] }], 'participation'),
       measure('by-kind', [{ kind: 'quarter' }], 'contrats-de-ville'),
@@ -139,6 +125,7 @@ describe('zoneProgrammes', () => {
       'npnru',
       'contrats-de-ville',
       'prevention-radicalisation',
+      'emploi-formation',
       'participation'
     ]);
   });

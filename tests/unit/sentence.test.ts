@@ -83,28 +83,28 @@ describe('describeSelection', () => {
   it('lists several programmes joined by et in mode all for a mixed selection', () => {
     const f = filter({ programmes: ['habitat-indigne', 'npnru'], mode: 'all' });
     expect(describeSelection(3, f, { quarter: 2, 'acceleration-territory': 1 }, names)).toBe(
-      "3 zones avec les programmes NPNRU et Lutte contre l'habitat indigne"
+      "3 zones visées par les programmes NPNRU et Lutte contre l'habitat indigne"
     );
   });
 
   it('joins programmes by ou in mode any', () => {
     const f = filter({ programmes: ['logement', 'strategie-pauvrete', 'npnru'], mode: 'any' });
     expect(describeSelection(9, f, { quarter: 6, 'acceleration-territory': 3 }, names)).toBe(
-      '9 zones avec les programmes NPNRU, Stratégie pauvreté ou Logement'
+      '9 zones visées par les programmes NPNRU, Stratégie pauvreté ou Logement'
     );
   });
 
   it('names the programme of a mixed selection instead of the breakdown', () => {
     const f = filter({ programmes: ['strategie-pauvrete'] });
     expect(describeSelection(6, f, { quarter: 5, 'acceleration-territory': 1 }, names)).toBe(
-      '6 zones avec le programme Stratégie pauvreté'
+      '6 zones visées par le programme Stratégie pauvreté'
     );
   });
 
   it('says "1 zone" in the singular', () => {
     const f = filter({ programmes: ['logement', 'habitat-indigne'], mode: 'any' });
     expect(describeSelection(1, f, quarters(1), names)).toBe(
-      "1 zone avec les programmes Lutte contre l'habitat indigne ou Logement"
+      "1 zone visée par les programmes Lutte contre l'habitat indigne ou Logement"
     );
   });
 

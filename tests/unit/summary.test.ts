@@ -222,9 +222,10 @@ describe('summarise: counts', () => {
     expect(result.zonesByDepartement).toEqual([{ code: '93', name: '93', count: 1 }]);
   });
 
-  it('counts a zone in a programme through zone, kind and département links but not national or regional ones', () => {
+  it('counts a zone in a programme through zone, kind, département and region links but not national ones', () => {
     expect(summary(NPNRU_QUARTERS).zonesByProgramme).toEqual([
       { programme: 'npnru', count: 15 },
+      { programme: 'emploi-formation', count: 15 },
       { programme: 'strategie-pauvrete', count: 14 },
       { programme: 'logement', count: 1 }
     ]);

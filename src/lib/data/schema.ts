@@ -3,6 +3,7 @@
 // and report every problem as `<file>: <record>: field "<path>": <what is wrong>`.
 import { z } from 'zod';
 import {
+  APPROXIMATE_PERIODS,
   PROGRAMMES,
   SCOPES,
   ZONE_KINDS,
@@ -58,18 +59,21 @@ export interface CodeLists {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INSEE_COMMUNE = /^(?:\d{5}|2[AB]\d{3})$/;
 const QPV_CODE = /^QP(?:\d{3}|02[AB])\d{3}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const BARE_YEAR = /^\d{4}$/;
+// One range of newsletter lines: "L.278" or "L.458–481" (en dash).
+const LINE_RANGE = /^L\.(\d+)(?:–(\d+))?$/;
 
-/** True for `YYYY-MM` or `YYYY-MM-DD` naming a real month or day. */
-function isIsoDate(value: string): boolean {
+/** True for `YYYY-MM` or `YYYY-MM-DD` naming a real month or day (and for `YYYY` when `year` allows it). */
+function isIsoDate(value: string, year = false): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const year = Number(match[1]);
+  if (match[2] === undefined) return year;
   const month = Number(match[2]);
   if (month < 1 || month > 12) return false;
   if (match[3] === undefined) return true;
   const day = Number(match[3]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
   return day >= 1 && day <= daysInMonth;
 }
 
@@ -85,7 +89,12 @@ function isHttpUrl(value: string): boolean {
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 const slug = z.string().regex(SLUG, { error: 'must be a lowercase slug (a-z, 0-9, "-")' });
-const isoDate = z.string().refine(isIsoDate, { error: 'must be an ISO date YYYY-MM or YYYY-MM-DD' });
+const isoDate = z
+  .string()
+  .refine((value) => isIsoDate(value), { error: 'must be an ISO date YYYY-MM or YYYY-MM-DD' });
+const measureDate = z
+  .string()
+  .refine((value) => isIsoDate(value, true), { error: 'must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD' });
 const programme = z.enum(PROGRAMMES);
 const departementCode = z.string().regex(/^(?:\d{2}|2[AB])$/, {
   error: 'must be a département INSEE code (2 characters)'
@@ -185,23 +194,59 @@ const targetSchema = z
     return { national: true };
   });
 
+/**
+ * The line ranges of a newsletter citation, "L.212, L.227–238" → [[212, 212], [227, 238]], or null
+ * unless every range is "L.<line>" or "L.<first>–<last>" with first < last, in increasing order.
+ */
+export function parseSourceLines(value: string): [number, number][] | null {
+  const ranges: [number, number][] = [];
+  for (const part of value.split(', ')) {
+    const match = LINE_RANGE.exec(part);
+    if (!match) return null;
+    const first = Number(match[1]);
+    const last = match[2] === undefined ? first : Number(match[2]);
+    const previous = ranges.at(-1)?.[1] ?? 0;
+    if (first <= previous || (match[2] !== undefined && last <= first)) return null;
+    ranges.push([first, last]);
+  }
+  return ranges;
+}
+
 const sourceRefSchema = z.strictObject({
   label: text,
-  url: z.string().refine(isHttpUrl, { error: 'must be an http(s) URL' }).optional()
+  url: z.string().refine(isHttpUrl, { error: 'must be an http(s) URL' }).optional(),
+  lines: z
+    .string()
+    .refine((value) => parseSourceLines(value) !== null, {
+      error:
+        'must be "L.<line>" or "L.<first>–<last>" (en dash, first < last), several joined by ", " in order'
+    })
+    .optional()
 });
 
-const measureSchema = z.strictObject({
-  id: slug,
-  title: text,
-  date: isoDate,
-  programme,
-  summary: text,
-  actors: z.array(text),
-  funding: z.array(fundingLineSchema),
-  appliesTo: z.array(targetSchema).min(1, { error: 'must list at least one target' }),
-  sources: z.array(sourceRefSchema).min(1, { error: 'must cite at least one source' }),
-  note: text.optional()
-});
+const measureSchema = z
+  .strictObject({
+    id: slug,
+    title: text,
+    date: measureDate,
+    approximate: z.enum(APPROXIMATE_PERIODS).optional(),
+    programme,
+    summary: text,
+    actors: z.array(text),
+    funding: z.array(fundingLineSchema),
+    appliesTo: z.array(targetSchema).min(1, { error: 'must list at least one target' }),
+    sources: z.array(sourceRefSchema).min(1, { error: 'must cite at least one source' }),
+    note: text.optional()
+  })
+  .superRefine((measure, ctx) => {
+    // An approximate date names a year, never a month the source does not give.
+    if (measure.approximate !== undefined && !BARE_YEAR.test(measure.date))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'an approximate date is a bare year YYYY'
+      });
+  });
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;

@@ -82,9 +82,11 @@ function subjectPhrase(count: number, filter: FilterState, kindsCount: KindsCoun
     if (quarters + territories !== count) return zones;
     return `${zones} : ${quarters} ${kindNoun('quarter', quarters)} et ${territories} ${kindNoun('acceleration-territory', territories)}`;
   }
-  if (programme && programmes.length === 1) return `${zones} avec le programme ${sentenceLabel(programme)}`;
+  // "visée(s) par": a zone counts for a programme only when a measure of it targets the zone (see isTargeted).
+  const targeted = `${zones} ${count === 1 ? 'visée' : 'visées'} par`;
+  if (programme && programmes.length === 1) return `${targeted} le programme ${sentenceLabel(programme)}`;
   const conjunction = filter.mode === 'all' ? 'et' : 'ou';
-  return `${zones} avec les programmes ${enumerate(programmes.map(sentenceLabel), conjunction)}`;
+  return `${targeted} les programmes ${enumerate(programmes.map(sentenceLabel), conjunction)}`;
 }
 
 function placePhrase(codes: string[], departementNames: Readonly<Record<string, string>>): string {

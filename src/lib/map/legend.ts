@@ -26,7 +26,7 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
   const all: LegendEntry[] = [
     {
       layer: 'quarters',
-      label: 'Quartier NPNRU validé (déc. 2018), contour officiel QPV',
+      label: 'Quartier NPNRU validé (point de déc. 2018), contour officiel QPV',
       swatch: {
         shape: 'area',
         fill: theme.quarter.fill,

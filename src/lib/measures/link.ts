@@ -88,14 +88,20 @@ export function linkMeasures(
   return links;
 }
 
-/** Vias that make a measure's programme a programme of the zone. */
-const PROGRAMME_VIAS: ReadonlySet<Via> = new Set<Via>(['zone', 'kind', 'departement']);
+/**
+ * True when a measure reaching a zone by `via` acts on it specifically: it names the zone, its
+ * programme's zoning (all quarters of a kind), its département or its region. A national measure
+ * reaches every zone the same way, so it says nothing about where a programme acts.
+ */
+export function isTargeted(via: Via): boolean {
+  return via !== 'national';
+}
 
 /**
- * The programmes a zone takes part in: its own, plus those of the measures linked to it
- * via 'zone', 'kind' or 'departement'. Measures reaching it only via 'region' or 'national'
- * do not count: otherwise every zone would take part in every national programme and a
- * programme filter would match everything. Returned in the order of PROGRAMMES.
+ * The programmes a zone takes part in: its own, plus those of the measures that target it
+ * (see isTargeted). National measures are listed on its sheet but do not count: otherwise every
+ * zone would take part in every national programme and a programme filter would match
+ * everything. Returned in the order of PROGRAMMES.
  */
 export function zoneProgrammes(
   zone: Zone,
@@ -104,7 +110,7 @@ export function zoneProgrammes(
 ): Programme[] {
   const programmes = new Set<Programme>(zone.programmes);
   for (const link of links) {
-    if (!PROGRAMME_VIAS.has(link.via)) continue;
+    if (!isTargeted(link.via)) continue;
     const measure = measuresById.get(link.measureId);
     if (measure) programmes.add(measure.programme);
   }

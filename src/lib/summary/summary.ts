@@ -100,7 +100,7 @@ export function summarise(
       reached.add(zone.id);
       measureZones.set(measure.id, reached);
     }
-    // Region-wide and national measures reach every zone: they do not make it part of a programme.
+    // National measures reach every zone: they do not make it part of a programme (see isTargeted).
     for (const programme of zoneProgrammes(zone, links[zone.id] ?? [], measureById)) {
       const members = programmeZones.get(programme) ?? new Set<string>();
       members.add(zone.id);
