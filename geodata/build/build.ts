@@ -3,15 +3,19 @@
 // writes static/data atomically. Every step it calls can be tested on its own.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { DataError, parseMeasures, parseZones } from '../../src/lib/data/schema';
 import { parseScenes, type KnownPlaces, type Scene } from '../../src/lib/present/scenes';
 import { readGeoPackageLayer } from './gpkg';
-import { departementsByRegion } from './layers';
-import { assembleOutputs, type LayerSimplification } from './outputs';
+import { departementOfCommune, departementsByRegion } from './layers';
+import { assembleOutputs, HOME_REGION } from './outputs';
 import { parseAreaCollection, parseCodeList, parseJsonBytes, parseJsonText, type AreaFeature } from './read';
 import { resolveCrs, toWgs84 } from './reproject';
+import { neighbourLand } from './neighbours';
+import { joinReference, joinReport, readReference } from './reference';
 import {
+  parseReferenceManifest,
   parseSourceManifest,
   readLocalSource,
   readSource,
@@ -19,11 +23,19 @@ import {
   SourceError,
   type Fetch,
   type SourceDirs,
+  type ReferenceEntry,
   type SourceEntry
 } from './sources';
+import {
+  communeTopology,
+  departementTopology,
+  sharedSimplify,
+  type TopologySimplification
+} from './topology';
 import { writeOutputDir, type Manifest } from './write';
 import {
   buildZoneFeatures,
+  checkZoneReferences,
   type AdminProperties,
   type QpvSourceProperties,
   type ZoneSimplification
@@ -31,6 +43,8 @@ import {
 
 /** Where the build reads and writes. */
 export interface BuildOptions extends SourceDirs {
+  /** A folder holding the reference packages by name, like node_modules; the installed ones by default. */
+  referencesDir?: string;
   /** Project root holding geodata/sources.json, geodata/zones.json and geodata/measures.json. */
   root: string;
   outDir: string;
@@ -41,6 +55,8 @@ export interface BuildOptions extends SourceDirs {
 
 /** What a successful build produced. */
 export interface BuildResult {
+  /** The build report of the reference join: mappings of merged communes, unknown codes. */
+  referenceReport: string[];
   manifest: Manifest;
   /** Path (relative to the sources dir) of the QPV source actually read. */
   qpvSource: string;
@@ -70,24 +86,60 @@ const QPV_PROPERTIES = ['CODE_QP', 'NOM_QP', 'COMMUNE_QP'] as const;
 const ADMIN_PROPERTIES = ['code', 'nom'] as const;
 
 /**
- * Tolerances in degrees (0.00001° ≈ 1 m, 0.001° ≈ 70 m east-west and 110 m north-south at 50°N).
- * QPV keep metre precision: they are a few hundred metres wide. Départements (and the
- * territories drawn with them) are seen at national and regional zooms, where 0.005° is
- * about a pixel. Communes are lazy-loaded context, generalized to about 100-150 m.
+ * Simplification. Zones keep the ring-by-ring Douglas-Peucker of simplify.ts, in degrees
+ * (0.00001° ≈ 1 m; 0.0001° ≈ 10 m): quarters are small and drawn alone. Context layers are
+ * simplified on shared arcs with mapshaper (topology.ts), intervals in metres: départements
+ * (and the region dissolved from them) are seen at national and regional zooms; communes and
+ * EPCI are lazy-loaded context; QPV keep metre precision, being a few hundred metres wide.
  */
-export const SIMPLIFICATION: { zones: ZoneSimplification; layers: LayerSimplification } = {
+export const SIMPLIFICATION: {
+  zones: ZoneSimplification;
+  topology: Record<TopologyLayer, TopologySimplification>;
+} = {
   zones: {
     qpv: { tolerance: 0.00001, decimals: 5 },
     communes: { tolerance: 0.0001, decimals: 5 },
     departement: { tolerance: 0.005, decimals: 4 }
   },
-  layers: {
-    region: { tolerance: 0.002, decimals: 4 },
-    departements: { tolerance: 0.005, decimals: 4 },
-    communes: { tolerance: 0.0015, decimals: 4 },
-    qpv: { tolerance: 0.00001, decimals: 5 }
+  topology: {
+    departements: { intervalMetres: 500, decimals: 4 },
+    communes: { intervalMetres: 200, decimals: 4 },
+    qpv: { intervalMetres: 2, decimals: 5 }
   }
 };
+type TopologyLayer = 'departements' | 'communes' | 'qpv';
+
+/** Ids of the references of sources.json the build reads. */
+export const REFERENCE_IDS = {
+  communes: 'cog-2019-decoupage-administratif',
+  neighbours: 'natural-earth-neighbours'
+} as const;
+
+/** The folder of a reference package, after checking it is the version sources.json pins. */
+async function referenceDir(entry: ReferenceEntry, referencesDir: string | undefined): Promise<string> {
+  const dir = referencesDir
+    ? join(referencesDir, entry.package)
+    : dirname(createRequire(import.meta.url).resolve(`${entry.package}/package.json`));
+  let version: unknown;
+  try {
+    version = (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: unknown })
+      .version;
+  } catch {
+    throw new SourceError(`${join(dir, 'package.json')}: reference package not found (npm install?)`);
+  }
+  if (version !== entry.version)
+    throw new SourceError(
+      `${DATA_FILES.sources}: reference "${entry.id}" pins ${entry.package} ${entry.version}, but ${String(version)} is installed`
+    );
+  return dir;
+}
+
+/** The reference with that id, or throws. */
+function referenceById(entries: ReferenceEntry[], id: string): ReferenceEntry {
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) throw new SourceError(`${DATA_FILES.sources}: no reference with id "${id}"`);
+  return entry;
+}
 
 /** Reads a project data file as JSON, naming it when missing or malformed. */
 async function readDataFile(root: string, file: string): Promise<unknown> {
@@ -179,10 +231,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const generatedAt = (options.now ?? new Date()).toISOString();
   const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
-  const entries = parseSourceManifest(
-    await readDataFile(options.root, DATA_FILES.sources),
-    DATA_FILES.sources
-  );
+  const manifestJson = await readDataFile(options.root, DATA_FILES.sources);
+  const entries = parseSourceManifest(manifestJson, DATA_FILES.sources);
+  const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
+  const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
+  const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
   const source = (id: string) => sourceById(entries, id, DATA_FILES.sources);
 
   const departements = await loadAdminSource(source(SOURCE_IDS.departements), dirs, options.fetch);
@@ -219,38 +272,102 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       })
     : [];
 
+  // Bad references in zones.json are reported before the slow geometry steps.
+  const zoneSources = {
+    departements: departementIndex,
+    communes: indexByCode(communes, (p) => p.code, 'communes sources'),
+    qpvs: indexByCode(qpv.features, (p) => p.CODE_QP, qpv.file),
+    qpvFile: qpv.file
+  };
+  const referenceProblems = checkZoneReferences(zones, zoneSources, DATA_FILES.zones);
+  if (referenceProblems.length > 0) throw new DataError(referenceProblems);
+
+  // Reference data, joined by INSEE code; merged communes map to the commune they joined.
+  const reference = await readReference(
+    join(await referenceDir(referenceEntry, options.referencesDir), 'data')
+  );
+  const neighbours = neighbourLand(
+    JSON.parse(
+      await readFile(
+        join(await referenceDir(neighboursEntry, options.referencesDir), 'countries-50m.json'),
+        'utf8'
+      )
+    ) as Parameters<typeof neighbourLand>[0]
+  );
+  const referenceJoin = joinReference(
+    communes.map((f) => f.properties),
+    reference
+  );
+
+  // Shared-arc simplification: communes and the home region's EPCIs in one topology,
+  // départements and the home region in another, QPV in a third.
+  const regionDepartements = departementsByRegion(departements, regions);
+  const homeDepartements = new Set(regionDepartements[HOME_REGION] ?? []);
+  const communeLayers = await communeTopology(
+    communes.map((f) => {
+      const code = referenceJoin.codeOf.get(f.properties.code) ?? f.properties.code;
+      const epci = referenceJoin.communes.get(code)?.epci ?? null;
+      const home = homeDepartements.has(departementOfCommune(code));
+      return { ...f, properties: { code, epci: home && epci !== null ? epci : '' } };
+    }),
+    SIMPLIFICATION.topology.communes
+  );
+  const departementLayers = await departementTopology(
+    departements,
+    homeDepartements,
+    SIMPLIFICATION.topology.departements
+  );
+  const qpvs = await sharedSimplify(qpv.features, SIMPLIFICATION.topology.qpv);
+
   const zoneFeatures = buildZoneFeatures(
     zones,
     {
-      departements: departementIndex,
-      communes: indexByCode(communes, (p) => p.code, 'communes sources'),
-      qpvs: indexByCode(qpv.features, (p) => p.CODE_QP, qpv.file),
-      qpvFile: qpv.file
+      ...zoneSources,
+      drawnDepartements: new Map(departementLayers.departements.map((f) => [f.properties.code, f.geometry]))
     },
     DATA_FILES.zones,
     SIMPLIFICATION.zones
   );
-  const files = assembleOutputs(
-    {
-      generatedAt,
-      // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
-      // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
-      sources: entries.filter(
-        (e) => (e.id !== SOURCE_IDS.qpvGeojson && e.id !== SOURCE_IDS.qpvGeoPackage) || e.path === qpv.file
-      ),
-      departements,
-      regions,
-      communes,
-      qpvs: qpv.features,
-      npnruCodes,
-      zones,
-      zoneFeatures,
-      measures,
-      scenes,
-      regionDepartements: departementsByRegion(departements, regions)
-    },
-    SIMPLIFICATION.layers
-  );
+  // Zones as published: their communes under the reference's codes and official names.
+  const officialZones = zones.map((zone) => ({
+    ...zone,
+    communes: zone.communes.map((commune) => {
+      const code = referenceJoin.codeOf.get(commune.insee) ?? commune.insee;
+      return { insee: code, name: referenceJoin.communes.get(code)?.name ?? commune.name };
+    })
+  }));
+  const files = assembleOutputs({
+    generatedAt,
+    // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
+    // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
+    sources: entries.filter(
+      (e) => (e.id !== SOURCE_IDS.qpvGeojson && e.id !== SOURCE_IDS.qpvGeoPackage) || e.path === qpv.file
+    ),
+    reference: referenceEntry,
+    neighboursSource: neighboursEntry,
+    referenceJoin,
+    neighbours,
+    departements: departementLayers.departements,
+    regions,
+    region: departementLayers.region,
+    communes: communeLayers.communes,
+    epcis: communeLayers.epcis,
+    qpvs,
+    npnruCodes,
+    zones: officialZones,
+    zoneFeatures,
+    measures,
+    scenes,
+    regionDepartements
+  });
   const manifest = await writeOutputDir(options.outDir, files, generatedAt);
-  return { manifest, qpvSource: qpv.file, durationMs: performance.now() - started };
+  return {
+    manifest,
+    qpvSource: qpv.file,
+    referenceReport: joinReport(
+      referenceJoin,
+      `${referenceEntry.package} ${referenceEntry.version} (${referenceEntry.vintage})`
+    ),
+    durationMs: performance.now() - started
+  };
 }

@@ -11,7 +11,14 @@ import type { ManifestEntry } from './write';
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /** Files the first screen loads, and the gzip budget they share. */
-const FIRST_LOAD = ['zones.geojson', 'region.geojson', 'departements.geojson', 'qpv.geojson', 'atlas.json'];
+const FIRST_LOAD = [
+  'neighbours.geojson',
+  'zones.geojson',
+  'region.geojson',
+  'departements.geojson',
+  'qpv.geojson',
+  'atlas.json'
+];
 const FIRST_LOAD_BUDGET_BYTES = 250_000;
 
 const USAGE = `Usage: npm run geodata -- [--out DIR] [--root DIR]
@@ -19,7 +26,8 @@ const USAGE = `Usage: npm run geodata -- [--out DIR] [--root DIR]
   --out DIR    output directory (default: static/data)
   --root DIR   project root holding geodata/*.json (default: this repository)
 
-Environment: GEODATA_SOURCES = raw sources directory (default: ../shared/geodata from the root).
+Environment: GEODATA_SOURCES = raw sources directory (default: ../shared/geodata from the root);
+GEODATA_REFERENCES = folder of the reference packages by name (default: the installed ones).
 Missing sources are downloaded from their pinned address into geodata/.cache/.`;
 
 /** Formats a byte count for humans, in kB (1000 bytes) as browsers' devtools do. */
@@ -67,9 +75,10 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
       root,
       outDir: resolve(values.out ?? resolve(root, 'static/data')),
       sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(root, '../shared/geodata')),
+      referencesDir: env.GEODATA_REFERENCES ? resolve(env.GEODATA_REFERENCES) : undefined,
       cacheDir: resolve(root, 'geodata/.cache')
     });
-    process.stdout.write(`${summaryLines(result).join('\n')}\n`);
+    process.stdout.write(`${[...result.referenceReport, ...summaryLines(result)].join('\n')}\n`);
     return 0;
   } catch (error) {
     // Bad input is explained by its message; anything else is a bug and keeps its stack.

@@ -5,13 +5,15 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type {
   CommuneProperties,
   CommunePlace,
+  EpciPlace,
+  EpciProperties,
   PlaceProperties,
   Places,
   QpvProperties,
   Zone
 } from '../../src/lib/types';
+import type { OfficialCommune, ReferenceJoin } from './reference';
 import type { Area, AreaFeature } from './read';
-import { simplifyArea, type Simplification } from './simplify';
 import { SourceError } from './sources';
 import type { AdminProperties, QpvSourceProperties } from './zones';
 
@@ -20,40 +22,9 @@ function byCode(a: { code: string }, b: { code: string }): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/** The simplified `features`, each with the properties `describe` gives it, ordered by code. */
-function areaLayer<S, P extends { code: string }>(
-  features: Iterable<AreaFeature<S>>,
-  describe: (feature: AreaFeature<S>) => P,
-  simplification: Simplification
-): FeatureCollection<Area, P> {
-  return {
-    type: 'FeatureCollection',
-    features: [...features]
-      .map((f): Feature<Area, P> => ({
-        type: 'Feature',
-        properties: describe(f),
-        geometry: simplifyArea(f.geometry, simplification)
-      }))
-      .sort((a, b) => byCode(a.properties, b.properties))
-  };
-}
-
 /** The properties the generated layers give an admin area. */
 function placeProperties(f: AreaFeature<AdminProperties>): PlaceProperties {
   return { code: f.properties.code, name: f.properties.nom };
-}
-
-/** The properties the generated layers and the places list give a commune. */
-function communeProperties(f: AreaFeature<AdminProperties>): CommuneProperties {
-  return { ...placeProperties(f), departement: departementOfCommune(f.properties.code) };
-}
-
-/** A FeatureCollection of simplified admin areas with properties {code, name}. */
-export function namedAreaLayer(
-  features: Iterable<AreaFeature<AdminProperties>>,
-  simplification: Simplification
-): FeatureCollection<Area, PlaceProperties> {
-  return areaLayer(features, placeProperties, simplification);
 }
 
 /** The département of a commune from its INSEE code (2A/2B for Corsica, two digits elsewhere in metropolitan France). */
@@ -61,47 +32,133 @@ export function departementOfCommune(insee: string): string {
   return insee.slice(0, 2);
 }
 
-/** A FeatureCollection of simplified communes with properties {code, name, departement}. */
-export function communesLayer(
-  communes: Iterable<AreaFeature<AdminProperties>>,
-  simplification: Simplification
-): FeatureCollection<Area, CommuneProperties> {
-  return areaLayer(communes, communeProperties, simplification);
-}
-
-/** The list of communes for search, each with its rounded bounding box (no geometry). */
-export function placesList(communes: Iterable<AreaFeature<AdminProperties>>): Places {
-  const round = (n: number) => Math.round(n * 1000) / 1000;
+/** Admin areas already simplified (on shared arcs) with properties {code, name}, ordered by code. */
+export function namedAreas(
+  features: Iterable<AreaFeature<AdminProperties>>
+): FeatureCollection<Area, PlaceProperties> {
   return {
-    communes: [...communes]
-      .map((f): CommunePlace => ({
-        ...communeProperties(f),
-        bbox: bbox(f).map(round) as CommunePlace['bbox']
+    type: 'FeatureCollection',
+    features: [...features]
+      .map((f): Feature<Area, PlaceProperties> => ({
+        type: 'Feature',
+        properties: placeProperties(f),
+        geometry: f.geometry
       }))
-      .sort(byCode)
+      .sort((a, b) => byCode(a.properties, b.properties))
   };
 }
 
-/** The QPV layer: each QPV with its NPNRU membership and the zone drawn with it. */
+/** The properties a commune of the reference carries on the map; `epci` only when that EPCI is drawn. */
+function communeProperties(commune: OfficialCommune, drawnEpcis: ReadonlySet<string>): CommuneProperties {
+  return {
+    code: commune.code,
+    name: commune.name,
+    departement: departementOfCommune(commune.code),
+    epci: commune.epci !== null && drawnEpcis.has(commune.epci) ? commune.epci : ''
+  };
+}
+
+/** The official commune of a dissolved outline, or throws (the join covers every outline). */
+function officialOf(join: ReferenceJoin, code: string): OfficialCommune {
+  const commune = join.communes.get(code);
+  if (!commune) throw new Error(`commune "${code}" is not in the reference join`);
+  return commune;
+}
+
+/** The communes layer: outlines dissolved to the reference's communes, with official names and drawn EPCI. */
+export function communesLayer(
+  outlines: Iterable<AreaFeature<{ code: string }>>,
+  join: ReferenceJoin,
+  drawnEpcis: ReadonlySet<string>
+): FeatureCollection<Area, CommuneProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: [...outlines]
+      .map((f): Feature<Area, CommuneProperties> => ({
+        type: 'Feature',
+        properties: communeProperties(officialOf(join, f.properties.code), drawnEpcis),
+        geometry: f.geometry
+      }))
+      .sort((a, b) => byCode(a.properties, b.properties))
+  };
+}
+
+/** The EPCI layer: outlines dissolved from their communes, with SIREN and official name. */
+export function epciLayer(
+  outlines: Iterable<AreaFeature<{ epci: string }>>,
+  join: ReferenceJoin
+): FeatureCollection<Area, EpciProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: [...outlines]
+      .map((f): Feature<Area, EpciProperties> => {
+        const epci = join.epcis.get(f.properties.epci);
+        if (!epci) throw new Error(`EPCI "${f.properties.epci}" is not in the reference join`);
+        return { type: 'Feature', properties: { code: epci.code, name: epci.name }, geometry: f.geometry };
+      })
+      .sort((a, b) => byCode(a.properties, b.properties))
+  };
+}
+
+const roundBox = (box: number[]): [number, number, number, number] =>
+  box.map((n) => Math.round(n * 1000) / 1000) as [number, number, number, number];
+
+/** The list of communes and EPCIs for search and sheets, each with its rounded bounding box (no geometry). */
+export function placesList(
+  communes: FeatureCollection<Area, CommuneProperties>,
+  epcis: FeatureCollection<Area, EpciProperties>,
+  join: ReferenceJoin
+): Places {
+  const formerNames = new Map<string, string[]>();
+  for (const m of join.mapped) formerNames.set(m.to, [...(formerNames.get(m.to) ?? []), m.fromName]);
+  const communePlaces = communes.features.map((f): CommunePlace => {
+    const official = officialOf(join, f.properties.code);
+    const former = formerNames.get(f.properties.code);
+    return {
+      ...f.properties,
+      bbox: roundBox(bbox(f)),
+      postalCodes: official.postalCodes,
+      population: official.population,
+      ...(former ? { formerNames: former.sort() } : {})
+    };
+  });
+  const epciPlaces = epcis.features.map((f): EpciPlace => {
+    const members = communePlaces.filter((c) => c.epci === f.properties.code);
+    return {
+      ...f.properties,
+      communes: members.map((c) => c.code),
+      population: members.reduce((sum, c) => sum + (c.population ?? 0), 0),
+      departements: [...new Set(members.map((c) => c.departement))].sort(),
+      bbox: roundBox(bbox(f))
+    };
+  });
+  return { communes: communePlaces, epcis: epciPlaces };
+}
+
+/** The QPV layer (outlines already simplified): each QPV with its NPNRU membership and the zone drawn with it. */
 export function qpvLayer(
   qpvs: Iterable<AreaFeature<QpvSourceProperties>>,
   npnruCodes: ReadonlySet<string>,
-  zones: Zone[],
-  simplification: Simplification
+  zones: Zone[]
 ): FeatureCollection<Area, QpvProperties> {
   const zoneByQpv = new Map(zones.filter((z) => z.qpv !== null).map((z) => [z.qpv as string, z.id]));
-  return areaLayer(
-    qpvs,
-    (f): QpvProperties => ({
-      code: f.properties.CODE_QP,
-      name: f.properties.NOM_QP.trim(),
-      // The source pads some separators ("Loos,  Lezennes").
-      communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
-      npnru: npnruCodes.has(f.properties.CODE_QP),
-      zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? ''
-    }),
-    simplification
-  );
+  return {
+    type: 'FeatureCollection',
+    features: [...qpvs]
+      .map((f): Feature<Area, QpvProperties> => ({
+        type: 'Feature',
+        properties: {
+          code: f.properties.CODE_QP,
+          name: f.properties.NOM_QP.trim(),
+          // The source pads some separators ("Loos,  Lezennes").
+          communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
+          npnru: npnruCodes.has(f.properties.CODE_QP),
+          zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? ''
+        },
+        geometry: f.geometry
+      }))
+      .sort((a, b) => byCode(a.properties, b.properties))
+  };
 }
 
 /**

@@ -3,32 +3,37 @@
 import type { FeatureCollection } from 'geojson';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type { Scene } from '../../src/lib/present/scenes';
-import type { AtlasData, Measure, Zone } from '../../src/lib/types';
-import { communesLayer, namedAreaLayer, placesList, qpvLayer } from './layers';
+import type { AtlasData, Measure, PlaceProperties, SourceInfo, Zone } from '../../src/lib/types';
+import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer } from './layers';
 import type { Area, AreaFeature } from './read';
-import type { Simplification } from './simplify';
-import { SourceError, type SourceEntry } from './sources';
+import type { ReferenceJoin } from './reference';
+import { SourceError, type ReferenceEntry, type SourceEntry } from './sources';
 import type { OutputFile } from './write';
 import type { AdminProperties, QpvSourceProperties, ZoneFeature } from './zones';
 
 /** Code of the Hauts-de-France region, the atlas's home region. */
 export const HOME_REGION = '32';
 
-/** Simplification of each context layer. */
-export interface LayerSimplification {
-  region: Simplification;
-  departements: Simplification;
-  communes: Simplification;
-  qpv: Simplification;
-}
-
-/** Everything the generated files are made of, already validated and in WGS84. */
+/** Everything the generated files are made of, already validated, in WGS84 and simplified. */
 export interface OutputInputs {
   generatedAt: string;
   sources: SourceEntry[];
+  reference: ReferenceEntry;
+  neighboursSource: ReferenceEntry;
+  referenceJoin: ReferenceJoin;
+  /** Neighbouring countries' land, drawn under France. */
+  neighbours: FeatureCollection<Area, Record<string, never>>;
+  /** Every département, simplified on shared arcs. */
   departements: AreaFeature<AdminProperties>[];
+  /** Every region (names only are read from it). */
   regions: AreaFeature<AdminProperties>[];
-  communes: AreaFeature<AdminProperties>[];
+  /** The home region's outline, dissolved from its simplified départements. */
+  region: AreaFeature<object>[];
+  /** Communes of the reference vintage, dissolved from the 2018 outlines and simplified on shared arcs. */
+  communes: AreaFeature<{ code: string }>[];
+  /** EPCIs of the home region, dissolved from the same arcs as the communes. */
+  epcis: AreaFeature<{ epci: string }>[];
+  /** QPV contours, simplified on shared arcs. */
   qpvs: AreaFeature<QpvSourceProperties>[];
   npnruCodes: ReadonlySet<string>;
   zones: Zone[];
@@ -43,10 +48,16 @@ function geojsonFile<P>(name: string, collection: FeatureCollection<Area, P>): O
   return { name, content: JSON.stringify(collection), features: collection.features.length };
 }
 
-/** The content of atlas.json. */
-export function buildAtlas(inputs: OutputInputs): AtlasData {
+/** The home region's source feature, or throws. */
+function homeRegion(inputs: OutputInputs): AreaFeature<AdminProperties> {
   const home = inputs.regions.find((r) => r.properties.code === HOME_REGION);
   if (!home) throw new SourceError(`the regions source has no region "${HOME_REGION}"`);
+  return home;
+}
+
+/** The content of atlas.json. */
+export function buildAtlas(inputs: OutputInputs): AtlasData {
+  const home = homeRegion(inputs);
   const departements = Object.fromEntries(
     inputs.departements
       .map((d) => [d.properties.code, d.properties.nom] as const)
@@ -61,34 +72,56 @@ export function buildAtlas(inputs: OutputInputs): AtlasData {
     measures: inputs.measures,
     links: linkMeasures(inputs.zones, inputs.measures, inputs.regionDepartements),
     scenes: inputs.scenes,
-    sources: inputs.sources.map(({ id, title, publisher, licence, vintage, url }) => ({
-      id,
-      title,
-      publisher,
-      licence,
-      vintage,
-      url
-    }))
+    sources: [...inputs.sources, inputs.reference, inputs.neighboursSource].map(sourceInfo),
+    reference: sourceInfo(inputs.reference)
   };
 }
 
+/** What atlas.json republishes of a source or reference entry. */
+function sourceInfo({
+  id,
+  title,
+  publisher,
+  licence,
+  vintage,
+  url
+}: SourceEntry | ReferenceEntry): SourceInfo {
+  return { id, title, publisher, licence, vintage, url };
+}
+
 /** Every generated file but the manifest, in the order they are listed. */
-export function assembleOutputs(inputs: OutputInputs, simplification: LayerSimplification): OutputFile[] {
-  const region = namedAreaLayer(
-    inputs.regions.filter((r) => r.properties.code === HOME_REGION),
-    simplification.region
-  );
+export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
+  const region: FeatureCollection<Area, PlaceProperties> = {
+    type: 'FeatureCollection',
+    features: inputs.region.map((f) => ({
+      type: 'Feature',
+      properties: { code: HOME_REGION, name: homeRegion(inputs).properties.nom },
+      geometry: f.geometry
+    }))
+  };
   const zones: FeatureCollection<Area, ZoneFeature['properties']> = {
     type: 'FeatureCollection',
     features: inputs.zoneFeatures
   };
+  const epcis = epciLayer(inputs.epcis, inputs.referenceJoin);
+  const communes = communesLayer(
+    inputs.communes,
+    inputs.referenceJoin,
+    new Set(epcis.features.map((f) => f.properties.code))
+  );
   return [
+    geojsonFile('neighbours.geojson', inputs.neighbours),
     geojsonFile('zones.geojson', zones),
     geojsonFile('region.geojson', region),
-    geojsonFile('departements.geojson', namedAreaLayer(inputs.departements, simplification.departements)),
-    geojsonFile('qpv.geojson', qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones, simplification.qpv)),
-    geojsonFile('communes.geojson', communesLayer(inputs.communes, simplification.communes)),
-    { name: 'places.json', content: JSON.stringify(placesList(inputs.communes)), features: null },
+    geojsonFile('departements.geojson', namedAreas(inputs.departements)),
+    geojsonFile('qpv.geojson', qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones)),
+    geojsonFile('communes.geojson', communes),
+    geojsonFile('epci.geojson', epcis),
+    {
+      name: 'places.json',
+      content: JSON.stringify(placesList(communes, epcis, inputs.referenceJoin)),
+      features: null
+    },
     { name: 'atlas.json', content: JSON.stringify(buildAtlas(inputs)), features: null }
   ];
 }

@@ -166,3 +166,47 @@ export function sourceById(entries: SourceEntry[], id: string, file: string): So
   if (!entry) throw new SourceError(`${file}: no source with id "${id}"`);
   return entry;
 }
+
+/** One entry of `references` in `geodata/sources.json`: reference data shipped as an npm package. */
+export interface ReferenceEntry {
+  id: string;
+  /** npm package name; its version is pinned exactly in package.json too. */
+  package: string;
+  version: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  /** Why this version (vintage) was chosen. */
+  why: string;
+  url: string;
+}
+
+const referenceEntrySchema = z.strictObject({
+  id: sourceEntrySchema.shape.id,
+  package: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be an exact version' }),
+  title: nonEmpty,
+  publisher: nonEmpty,
+  licence: nonEmpty,
+  vintage: nonEmpty,
+  why: nonEmpty,
+  url: z.url({ protocol: /^https?$/ })
+});
+
+/** Validates `references` of `geodata/sources.json` (reference data shipped as npm packages), or throws. */
+export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry[] {
+  const records =
+    typeof json === 'object' && json !== null ? (json as { references?: unknown }).references : undefined;
+  if (!Array.isArray(records)) throw new SourceError(`${file}: field "references": expected an array`);
+  const problems: string[] = [];
+  const entries = records.flatMap((record, index) => {
+    const result = referenceEntrySchema.safeParse(record);
+    if (result.success) return [result.data];
+    for (const issue of result.error.issues)
+      problems.push(`${file}: reference #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
+    return [];
+  });
+  if (problems.length > 0) throw new SourceError(problems.join('\n'));
+  return entries;
+}

@@ -27,6 +27,11 @@ export interface ZoneSources {
   qpvs: ReadonlyMap<string, AreaFeature<QpvSourceProperties>>;
   /** Name of the QPV source actually read, for error messages. */
   qpvFile: string;
+  /**
+   * The département outlines as the départements layer draws them (simplified on shared arcs):
+   * a territory drawn with one of them then matches its département exactly.
+   */
+  drawnDepartements?: ReadonlyMap<string, Area>;
 }
 
 /** Simplification per kind of outline. */
@@ -118,7 +123,9 @@ export function buildZoneFeatures(
         // Measured on the full-resolution outline, before simplification.
         areaKm2: roundTo(area(geometry) / 1e6, 2)
       },
-      geometry: simplifyArea(geometry, simplification[perimeter])
+      geometry:
+        (perimeter === 'departement' ? sources.drawnDepartements?.get(zone.departement) : undefined) ??
+        simplifyArea(geometry, simplification[perimeter])
     };
   });
   if (problems.length > 0) throw new DataError(problems);

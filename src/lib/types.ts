@@ -130,6 +130,16 @@ export interface PlaceProperties {
 export interface CommuneProperties extends PlaceProperties {
   /** INSEE code of the département the commune lies in. */
   departement: string;
+  /** SIREN of its EPCI (reference vintage), or "" when none is known. Flat for MapLibre. */
+  epci: string;
+}
+
+/** Properties of an EPCI feature in the generated `epci.geojson`. */
+export interface EpciProperties {
+  /** SIREN of the EPCI. */
+  code: string;
+  /** Official name, e.g. "CA de Lens - Liévin". */
+  name: string;
 }
 
 /** Properties of a 2015 QPV contour in the generated `qpv.geojson`. */
@@ -172,7 +182,15 @@ export interface LinkedMeasure {
 }
 
 /** Map layers a user can toggle, in no particular order (draw order lives in the map module). */
-export const LAYER_IDS = ['quarters', 'territories', 'qpv', 'communes', 'departements', 'region'] as const;
+export const LAYER_IDS = [
+  'quarters',
+  'territories',
+  'qpv',
+  'communes',
+  'epci',
+  'departements',
+  'region'
+] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 /** The two framings a user switches between. */
@@ -205,6 +223,8 @@ export interface AppState {
   zone: string | null;
   /** Selected commune INSEE code (from search), or null. */
   commune: string | null;
+  /** Selected EPCI SIREN (from search or a commune sheet), or null. */
+  epci: string | null;
   panel: Panel | null;
   /** Dims everything outside the filtered départements (the explorer's spotlight). */
   spotlight: boolean;
@@ -266,15 +286,35 @@ export interface AtlasData {
   /** The presentation deck (geodata/scenes.json), validated. */
   scenes: Scene[];
   sources: SourceInfo[];
+  /** The reference of commune names, postal codes, populations and EPCIs (also listed in `sources`). */
+  reference: SourceInfo;
 }
 
 /** A commune as listed in the generated `places.json`, for search and commune sheets. */
 export interface CommunePlace extends CommuneProperties {
   /** [west, south, east, north], to frame it on the map. */
   bbox: [number, number, number, number];
+  /** Postal codes, sorted. */
+  postalCodes: string[];
+  /** Population municipale of the reference's census vintage, or null when unknown. */
+  population: number | null;
+  /** Names of the 2018 communes merged into it since (COG 2018 → reference vintage), if any. */
+  formerNames?: string[];
 }
 
-/** The generated `static/data/places.json`: every commune of the sources, without geometry. */
+/** An EPCI of the home region as listed in `places.json`. */
+export interface EpciPlace extends EpciProperties {
+  /** Codes of its member communes, sorted. */
+  communes: string[];
+  /** Sum of its communes' populations (same vintage as theirs). */
+  population: number;
+  /** Départements its communes lie in, sorted. */
+  departements: string[];
+  bbox: [number, number, number, number];
+}
+
+/** The generated `static/data/places.json`: every commune of the sources and the home region's EPCIs, without geometry. */
 export interface Places {
   communes: CommunePlace[];
+  epcis: EpciPlace[];
 }

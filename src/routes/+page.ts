@@ -17,18 +17,21 @@ export const load: PageLoad = async ({ fetch }) => {
     }
     return (await response.json()) as T;
   };
-  const [atlas, zones, region, departements, qpv] = await Promise.all([
+  const [atlas, zones, region, departements, qpv, neighbours] = await Promise.all([
     get<AtlasData>('atlas.json'),
     get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson'),
     get<FeatureCollection<Geometry, PlaceProperties>>('region.geojson'),
     get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson'),
-    get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson')
+    get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson'),
+    get<FeatureCollection<Geometry>>('neighbours.geojson')
   ]);
   const geodata: MapGeodata = {
     zones,
     region,
     departements,
     qpv,
+    neighbours,
+    epciUrl: `${base}/data/epci.geojson`,
     communesUrl: `${base}/data/communes.geojson`
   };
   // The commune list (for search) is large: the page asks for it once the map is drawn.

@@ -1,6 +1,7 @@
 // The CLI as `npm run geodata` runs it: a real process, its exit code, stdout and stderr.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_CASE, cleanCase, prepareCase, type PreparedCase } from './helpers';
@@ -20,7 +21,14 @@ function cli(args: string[], sourcesDir: string): Promise<Run> {
     execFile(
       TSX,
       ['geodata/build/cli.ts', ...args],
-      { cwd: REPO, env: { ...process.env, GEODATA_SOURCES: sourcesDir } },
+      {
+        cwd: REPO,
+        env: {
+          ...process.env,
+          GEODATA_SOURCES: sourcesDir,
+          GEODATA_REFERENCES: join(sourcesDir, '../references')
+        }
+      },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     );
   });
@@ -44,6 +52,8 @@ describe('npm run geodata', () => {
       'departements.geojson',
       'qpv.geojson',
       'communes.geojson',
+      'epci.geojson',
+      'neighbours.geojson',
       'atlas.json'
     ])
       expect(run.stdout).toMatch(new RegExp(`^${file.replace('.', '\\.')} .* gzip$`, 'm'));

@@ -67,21 +67,25 @@ async function prepareRemoteCase(): Promise<PreparedCase> {
 }
 
 describe('downloading sources', () => {
-  it('fetches every missing source from its pinned address, verifies it and keeps it in the cache', async () => {
-    const options = await prepareRemoteCase();
-    const result = await runBuild(options);
-    expect(result.qpvSource).toBe('qpv-2015/qpv-test.gpkg');
-    expect(requests.sort()).toEqual([
-      'admin-express-2018/communes-test-93.geojson',
-      'admin-express-2018/communes-test-nord.geojson',
-      'admin-express-2018/departements.geojson',
-      'admin-express-2018/regions.geojson',
-      'npnru/npnru-test.csv',
-      'qpv-2015/qpv-test.gpkg'
-    ]);
-    for (const path of requests)
-      expect(await readFile(join(options.cacheDir, path)), path).toEqual(served.get(path));
-  });
+  it(
+    'fetches every missing source from its pinned address, verifies it and keeps it in the cache',
+    { timeout: 30_000 },
+    async () => {
+      const options = await prepareRemoteCase();
+      const result = await runBuild(options);
+      expect(result.qpvSource).toBe('qpv-2015/qpv-test.gpkg');
+      expect(requests.sort()).toEqual([
+        'admin-express-2018/communes-test-93.geojson',
+        'admin-express-2018/communes-test-nord.geojson',
+        'admin-express-2018/departements.geojson',
+        'admin-express-2018/regions.geojson',
+        'npnru/npnru-test.csv',
+        'qpv-2015/qpv-test.gpkg'
+      ]);
+      for (const path of requests)
+        expect(await readFile(join(options.cacheDir, path)), path).toEqual(served.get(path));
+    }
+  );
 
   it('reads the cache on the next build and downloads nothing', async () => {
     const options = await prepareRemoteCase();

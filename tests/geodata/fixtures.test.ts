@@ -22,6 +22,9 @@ interface ExpectedBuild {
   departements: Record<string, unknown>[];
   region: Record<string, unknown>[];
   communes: Record<string, unknown>[];
+  epcis: Places['epcis'];
+  places: Pick<Places['communes'][number], 'code' | 'postalCodes' | 'population' | 'formerNames'>[];
+  referenceReport: string[];
   atlas: {
     region: Atlas['region'];
     departements: Atlas['departements'];
@@ -68,7 +71,7 @@ function centreOffset(feature: Feature<Polygon | MultiPolygon>, centre: [number,
 }
 
 describe.each(cases.filter((name) => has(name, 'expected-error.json')))('fixture %s', (name) => {
-  it('fails with the expected message and writes nothing', async () => {
+  it('fails with the expected message and writes nothing', { timeout: 30_000 }, async () => {
     const options = await prepareCase(name);
     prepared.push(options);
     const expected = await readCaseJson<ExpectedError>(name, 'expected-error.json');
@@ -84,7 +87,7 @@ describe.each(cases.filter((name) => has(name, 'expected-error.json')))('fixture
 });
 
 describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', (name) => {
-  it('builds every file with the expected content', async () => {
+  it('builds every file with the expected content', { timeout: 60_000 }, async () => {
     const options = await prepareCase(name);
     prepared.push(options);
     const expected = await readCaseJson<ExpectedBuild>(name, 'expected.json');
@@ -136,9 +139,23 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
     }
 
     const places = JSON.parse(await readFile(join(outDir, 'places.json'), 'utf8')) as Places;
-    expect(places.communes.map(({ code, name, departement }) => ({ code, name, departement }))).toEqual(
-      expected.communes
+    expect(
+      places.communes.map(({ code, name, departement, epci }) => ({ code, name, departement, epci }))
+    ).toEqual(expected.communes);
+    expect(
+      places.communes.map(({ code, postalCodes, population, formerNames }) => ({
+        code,
+        postalCodes,
+        population,
+        ...(formerNames ? { formerNames } : {})
+      }))
+    ).toEqual(expected.places);
+    expect(places.epcis).toEqual(expected.epcis);
+    const epciLayer = await readLayer(outDir, 'epci.geojson');
+    expect(epciLayer.features.map((f) => f.properties)).toEqual(
+      expected.epcis.map(({ code, name }) => ({ code, name }))
     );
+    expect(result.referenceReport).toEqual(expected.referenceReport);
     for (const {
       code,
       bbox: [west, south, east, north]

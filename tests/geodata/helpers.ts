@@ -31,6 +31,7 @@ export async function prepareCase(name: string): Promise<PreparedCase> {
     tmp,
     root,
     sourcesDir: join(root, 'sources'),
+    referencesDir: join(root, 'references'),
     cacheDir: join(tmp, 'cache'),
     outDir: join(tmp, 'out'),
     now: FIXED_NOW

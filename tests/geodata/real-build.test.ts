@@ -11,7 +11,27 @@ import { departementsByRegion } from '../../geodata/build/layers';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
 import { optionCounts, resetFilter } from '../../src/lib/filters/filter';
 import { zoneProgrammes } from '../../src/lib/measures/link';
-import type { AtlasData, ZoneProperties } from '../../src/lib/types';
+import type {
+  AtlasData,
+  CommuneProperties,
+  PlaceProperties,
+  Places,
+  QpvProperties,
+  ZoneProperties
+} from '../../src/lib/types';
+import { searchEntries } from '../../src/lib/search/entries';
+import { buildIndex, searchIndex } from '../../src/lib/search/search';
+import { isSimpleValid, seams } from './seams';
+
+/**
+ * Tolerance for seams between neighbours on the build output: 0.001 km² (1,000 m², a 30 m
+ * square) of gaps and of overlap in total. Shared-arc simplification leaves none (only float
+ * noise, about 1e-9 km²); the former ring-by-ring simplification left 8 km² of gaps between
+ * the five départements and 33 km² between Nord's communes.
+ */
+const SEAM_TOLERANCE_KM2 = 0.001;
+
+type Layer<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const MIRROR = process.env.GEODATA_SOURCES ?? join(REPO, '../shared/geodata');
@@ -32,7 +52,7 @@ describe.skipIf(!ready)('the real build', () => {
       cacheDir: join(tmp, 'cache'),
       outDir: join(tmp, 'out')
     });
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     await rm(tmp, { recursive: true, force: true });
@@ -63,6 +83,99 @@ describe.skipIf(!ready)('the real build', () => {
     ).toBe(true);
     const areas = zones.features.map((f) => f.properties.areaKm2);
     expect(areas).toEqual([...areas].sort((a, b) => b - a));
+  });
+
+  const layer = async <P>(name: string): Promise<Layer<P>> =>
+    JSON.parse(await readFile(join(tmp, 'out', name), 'utf8')) as Layer<P>;
+
+  it('leaves no gap and no overlap between the five départements of Hauts-de-France', async () => {
+    const departements = await layer<PlaceProperties>('departements.geojson');
+    const home = departements.features.filter((f) =>
+      ['02', '59', '60', '62', '80'].includes(f.properties.code)
+    );
+    const { overlapKm2, gapKm2 } = seams(home);
+    expect(overlapKm2).toBeLessThan(SEAM_TOLERANCE_KM2);
+    expect(gapKm2).toBeLessThan(SEAM_TOLERANCE_KM2);
+  });
+
+  it('leaves no gap and no overlap between the communes of the Nord', async () => {
+    const communes = await layer<CommuneProperties>('communes.geojson');
+    const nord = communes.features.filter((f) => f.properties.departement === '59');
+    expect(nord.length).toBeGreaterThan(600);
+    const { overlapKm2, gapKm2 } = seams(nord);
+    expect(overlapKm2).toBeLessThan(SEAM_TOLERANCE_KM2);
+    expect(gapKm2).toBeLessThan(SEAM_TOLERANCE_KM2);
+  }, 60_000);
+
+  it('serves only valid simple outlines', async () => {
+    for (const name of [
+      'region.geojson',
+      'departements.geojson',
+      'communes.geojson',
+      'epci.geojson',
+      'qpv.geojson',
+      'zones.geojson'
+    ]) {
+      const invalid = (await layer<Record<string, unknown>>(name)).features
+        .filter((f) => !isSimpleValid(f))
+        .map((f) => String(f.properties.name ?? f.properties.code ?? f.properties.id));
+      expect(invalid, name).toEqual([]);
+    }
+  }, 60_000);
+
+  it('names communes officially, with their article, postal codes, population and EPCI', async () => {
+    const places = JSON.parse(await readFile(join(tmp, 'out/places.json'), 'utf8')) as Places;
+    const commune = (code: string) => places.communes.find((c) => c.code === code);
+    expect(commune('59368')).toMatchObject({
+      name: 'La Madeleine',
+      postalCodes: ['59110'],
+      epci: '245900410'
+    });
+    expect(commune('62826')?.name).toBe('Le Touquet-Paris-Plage');
+    expect(commune('59564')?.name).toBe('La Sentinelle');
+    expect(places.epcis.find((e) => e.code === '246200364')).toMatchObject({ name: 'CA de Lens - Liévin' });
+    // Every 2018 outline is kept: merged communes are listed, not dropped.
+    expect(result.referenceReport.filter((line) => line.includes(' → '))).toHaveLength(26);
+  });
+
+  it('search finds the official places on the real data, by the one ranking rule', async () => {
+    const read = async <T>(name: string) => JSON.parse(await readFile(join(tmp, 'out', name), 'utf8')) as T;
+    const atlas = await read<AtlasData>('atlas.json');
+    const places = await read<Places>('places.json');
+    const qpv = await read<Layer<QpvProperties>>('qpv.geojson');
+    const index = buildIndex(
+      searchEntries(
+        atlas,
+        places.communes,
+        qpv.features.map((f) => f.properties),
+        places.epcis
+      )
+    );
+    const first = (query: string) => {
+      const [entry] = searchIndex(index, query);
+      return entry && `${entry.type}:${entry.label}`;
+    };
+    const commune = (query: string) => searchIndex(index, query).find((e) => e.type === 'commune')?.label;
+    expect(first('59110')).toBe('commune:La Madeleine');
+    expect(commune('la madeleine')).toBe('La Madeleine');
+    expect(commune('madeleine')).toBe('La Madeleine');
+    expect(commune('le touquet')).toBe('Le Touquet-Paris-Plage');
+    expect(first('lens lievin')).toBe('epci:CA de Lens - Liévin');
+    expect(first("communaute d'agglomeration de lens")).toBe('epci:CA de Lens - Liévin');
+    // A town's quarters first, then the town itself, for every town with a quarter.
+    for (const [query, town] of [
+      ['lievin', 'Liévin'],
+      ['arras', 'Arras'],
+      ['lens', 'Lens'],
+      ['valenciennes', 'Valenciennes'],
+      ['teteghem', 'Téteghem-Coudekerque-Village'],
+      ['roubaix', 'Roubaix']
+    ] as const) {
+      const results = searchIndex(index, query).map((e) => e.type);
+      const townAt = searchIndex(index, query).findIndex((e) => e.type === 'commune' && e.label === town);
+      expect(results[0], query).toBe('zone');
+      expect(townAt, query).toBe(results.lastIndexOf('zone') + 1);
+    }
   });
 
   it('links a measure with only a national target to every zone, territories included, as national', async () => {

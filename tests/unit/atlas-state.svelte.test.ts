@@ -11,7 +11,27 @@ function setUp(path = '/', extraQuarters: string[] = []) {
     ...fixtureAtlas(extraQuarters),
     loadPlaces: (): Promise<Places> =>
       Promise.resolve({
-        communes: [{ code: '59350', name: 'Lille', departement: '59', bbox: [2.97, 50.6, 3.12, 50.66] }]
+        communes: [
+          {
+            code: '59350',
+            name: 'Lille',
+            departement: '59',
+            epci: '200093201',
+            bbox: [2.97, 50.6, 3.12, 50.66],
+            postalCodes: ['59000'],
+            population: 1000
+          }
+        ],
+        epcis: [
+          {
+            code: '200093201',
+            name: 'Métropole de test',
+            communes: ['59350'],
+            population: 1000,
+            departements: ['59'],
+            bbox: [2.8, 50.5, 3.3, 50.8]
+          }
+        ]
       })
   };
   let url = $state(new URL(path, 'http://atlas.test'));

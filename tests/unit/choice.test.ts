@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { choose, type ChoicePlaces } from '../../src/lib/app/choice';
 import { featureBounds } from '../../src/lib/map/views';
 import type { SearchEntry } from '../../src/lib/search/search';
-import type { CommunePlace } from '../../src/lib/types';
+import type { CommunePlace, EpciPlace } from '../../src/lib/types';
 import { fixtureAtlas } from './fixtures/atlas';
 
 const { atlas, geodata } = fixtureAtlas();
@@ -10,7 +10,18 @@ const lille: CommunePlace = {
   code: '59350',
   name: 'Lille',
   departement: '59',
-  bbox: [2.97, 50.6, 3.12, 50.66]
+  epci: '200093201',
+  bbox: [2.97, 50.6, 3.12, 50.66],
+  postalCodes: ['59000'],
+  population: 1000
+};
+const metropole: EpciPlace = {
+  code: '200093201',
+  name: 'Métropole de test',
+  communes: ['59350'],
+  population: 1000,
+  departements: ['59'],
+  bbox: [2.8, 50.5, 3.3, 50.8]
 };
 const places: ChoicePlaces = {
   zones: atlas.zones,
@@ -19,6 +30,7 @@ const places: ChoicePlaces = {
     return feature && featureBounds(feature);
   },
   communes: new Map([[lille.code, lille]]),
+  epcis: new Map([[metropole.code, metropole]]),
   qpv: geodata.qpv.features,
   departements: geodata.departements.features
 };
@@ -27,13 +39,13 @@ const entry = (type: SearchEntry['type'], id: string): SearchEntry => ({ type, i
 describe('choosing a search result', () => {
   it('a zone opens its sheet and is framed with the zone preset', () => {
     const choice = choose(entry('zone', 'beta'), places);
-    expect(choice.selection).toEqual({ zone: 'beta', commune: null });
+    expect(choice.selection).toEqual({ zone: 'beta', commune: null, epci: null });
     expect(choice.frame).toEqual({ target: { bounds: places.zoneBounds('beta') }, preset: 'zone' });
   });
 
   it('a commune opens its sheet, closes any zone sheet and frames its box', () => {
     const choice = choose(entry('commune', '59350'), places);
-    expect(choice.selection).toEqual({ zone: null, commune: '59350' });
+    expect(choice.selection).toEqual({ zone: null, commune: '59350', epci: null });
     expect(choice.frame).toEqual({
       target: {
         bounds: [
@@ -42,6 +54,20 @@ describe('choosing a search result', () => {
         ]
       },
       preset: 'commune'
+    });
+  });
+
+  it('an intercommunality opens its sheet, closes any zone or commune sheet and frames its box', () => {
+    const choice = choose(entry('epci', '200093201'), places);
+    expect(choice.selection).toEqual({ zone: null, commune: null, epci: '200093201' });
+    expect(choice.frame).toEqual({
+      target: {
+        bounds: [
+          [2.8, 50.5],
+          [3.3, 50.8]
+        ]
+      },
+      preset: 'epci'
     });
   });
 
@@ -56,7 +82,11 @@ describe('choosing a search result', () => {
   });
 
   it('a département with an acceleration territory opens the territory', () => {
-    expect(choose(entry('departement', '93'), places).selection).toEqual({ zone: 'lhi-93', commune: null });
+    expect(choose(entry('departement', '93'), places).selection).toEqual({
+      zone: 'lhi-93',
+      commune: null,
+      epci: null
+    });
   });
 
   it('a département without a zone only moves the camera there', () => {

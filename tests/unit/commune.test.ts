@@ -80,7 +80,15 @@ const atlas: AtlasData = {
   measures,
   links: linkMeasures(zones, measures, regionDepartements),
   scenes: [],
-  sources: []
+  sources: [],
+  reference: {
+    id: 'cog',
+    title: 'Communes',
+    publisher: 'INSEE',
+    licence: 'Licence Ouverte',
+    vintage: 'COG 2019',
+    url: null
+  }
 };
 
 const vias = (code: string, departement: string) =>

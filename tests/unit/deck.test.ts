@@ -24,6 +24,7 @@ const explored = (): AppState => ({
   layers: ['communes'],
   zone: 'lens-cite',
   commune: '62498',
+  epci: '246200364',
   panel: 'filters',
   spotlight: false,
   present: false,

@@ -102,6 +102,11 @@ const geodata: MapGeodata = {
       } satisfies QpvProperties)
     ]
   },
+  neighbours: {
+    type: 'FeatureCollection',
+    features: [feature(square(4, 49, 1), {})]
+  },
+  epciUrl: '/data/epci.geojson',
   communesUrl: '/data/communes.geojson'
 };
 

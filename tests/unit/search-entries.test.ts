@@ -46,7 +46,15 @@ function atlasWith(zones: Zone[]): AtlasData {
     measures: [],
     links: {},
     scenes: [],
-    sources: []
+    sources: [],
+    reference: {
+      id: 'cog',
+      title: 'Communes',
+      publisher: 'INSEE',
+      licence: 'Licence Ouverte',
+      vintage: 'COG 2019',
+      url: null
+    }
   };
 }
 
@@ -179,8 +187,8 @@ describe('searchEntries', () => {
 
   it('"Mons en Baroeul" finds the commune and the quarter Nouveau Mons les Sarts Dombrowski', () => {
     const results = found('Mons en Baroeul');
-    // The quarter first, then its official QPV contour, then the commune itself.
-    expect(results.slice(0, 3)).toEqual(['zone:nouveau-mons', 'qpv:QP059080', 'commune:59410']);
+    // The quarter first, then the commune itself, then the QPV lying in it.
+    expect(results.slice(0, 3)).toEqual(['zone:nouveau-mons', 'commune:59410', 'qpv:QP059080']);
   });
 
   it('"faubourg cambrai" finds its quarter, not the commune of Cambrai nor the QPV La Briquetterie', () => {

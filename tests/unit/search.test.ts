@@ -108,34 +108,106 @@ describe('searchIndex', () => {
     expect(ids('marseille')).toEqual([]);
   });
 
-  it('ranks exact match, then label prefix, then word prefix, then substring, then keywords', () => {
+  it('ranks exact match, then name prefix, then word prefix, then substring, on the label or a keyword', () => {
     const result = buildIndex([
-      { ...commune('keyword', 'Quelque part', 'x'), keywords: ['Arment-Ville'] },
+      { ...commune('keyword-word-prefix', 'Quelque part', 'x'), keywords: ['Ville-Arment'] },
       commune('substring', 'Larmentier', 'x'),
       commune('word-prefix', 'Saint-Pol Armentières', 'x'),
-      commune('prefix', 'Armentières', 'x'),
+      { ...commune('keyword-prefix', 'Ailleurs', 'x'), keywords: ['Armentières-Nord'] },
       commune('exact', 'Arment', 'x')
     ]);
     expect(searchIndex(result, 'arment').map((e) => e.id)).toEqual([
       'exact',
-      'prefix',
+      'keyword-prefix',
+      'keyword-word-prefix',
       'word-prefix',
-      'substring',
-      'keyword'
+      'substring'
     ]);
   });
 
-  it('between equal matches, puts zones before QPV, communes and départements', () => {
-    expect(ids('nord')).toEqual(['nord', '59', '62617', 'QP059006']);
+  it('between equal matches, puts zones before communes, EPCI, QPV and départements', () => {
+    const kinds = buildIndex([
+      { type: 'departement', id: 'd', label: 'Arras', detail: '' },
+      { type: 'qpv', id: 'q', label: 'Centre', detail: '', keywords: ['Arras'] },
+      { type: 'epci', id: 'e', label: 'Arras', detail: '' },
+      commune('c', 'Arras', ''),
+      { type: 'zone', id: 'z', label: 'Baudimont', detail: '', keywords: ['Arras'] }
+    ]);
+    expect(searchIndex(kinds, 'arras').map((e) => e.id)).toEqual(['z', 'c', 'e', 'q', 'd']);
+  });
+
+  it("lists a town's quarter, then the town, then the QPV in it (the roubaix case)", () => {
+    const roubaix = buildIndex([
+      {
+        type: 'qpv',
+        id: 'QP059071',
+        label: 'Hautchamps Longchamp',
+        detail: '',
+        keywords: ['Hem', 'Roubaix']
+      },
+      { type: 'qpv', id: 'QP059072', label: 'Alma', detail: '', keywords: ['Roubaix'] },
+      commune('59512', 'Roubaix', 'Nord'),
+      {
+        type: 'zone',
+        id: 'lionderie',
+        label: 'Lionderie - 3 Baudets',
+        detail: '',
+        keywords: ['Roubaix', 'Hem']
+      }
+    ]);
+    expect(searchIndex(roubaix, 'roubaix').map((e) => e.id)).toEqual([
+      'lionderie',
+      '59512',
+      'QP059072',
+      'QP059071'
+    ]);
+  });
+
+  it('ranks a quarter before its commune whichever name matches first (the teteghem case)', () => {
+    const teteghem = buildIndex([
+      commune('59588', 'Téteghem-Coudekerque-Village', 'Nord'),
+      {
+        type: 'zone',
+        id: 'degroote',
+        label: 'Degroote',
+        detail: '',
+        keywords: ['Téteghem-Coudekerque-Village']
+      }
+    ]);
+    expect(searchIndex(teteghem, 'teteghem').map((e) => e.id)).toEqual(['degroote', '59588']);
+  });
+
+  it('finds a name with or without its leading article', () => {
+    const articles = buildIndex([
+      commune('59368', 'La Madeleine', 'Nord'),
+      commune('62826', 'Le Touquet-Paris-Plage', 'Pas-de-Calais'),
+      commune('62643', 'Le Portel', 'Pas-de-Calais'),
+      commune('80001', 'Madelon', 'Somme')
+    ]);
+    const found = (q: string) => searchIndex(articles, q).map((e) => e.id);
+    expect(found('la madeleine')[0]).toBe('59368');
+    expect(found('madeleine')[0]).toBe('59368');
+    expect(found('le touquet')[0]).toBe('62826');
+    expect(found('touquet')[0]).toBe('62826');
+    expect(found('portel')).toEqual(['62643']);
+  });
+
+  it('finds a commune by a postal code given as keyword', () => {
+    const postal = buildIndex([
+      { ...commune('59368', 'La Madeleine', 'Nord'), keywords: ['59110'] },
+      { ...commune('59350', 'Lille', 'Nord'), keywords: ['59000', '59160', '59260', '59777', '59800'] }
+    ]);
+    expect(searchIndex(postal, '59110').map((e) => e.id)).toEqual(['59368']);
+    expect(searchIndex(postal, '59000').map((e) => e.id)).toEqual(['59350']);
   });
 
   it('between equal matches of the same type, puts the shorter label first', () => {
-    expect(ids('val')).toEqual(['62836', '59606', 'valenciennes-faubourg-de-cambrai']);
+    expect(ids('val')).toEqual(['valenciennes-faubourg-de-cambrai', '62836', '59606']);
   });
 
   it('between equal matches of the same type and length, sorts labels alphabetically', () => {
-    // All five start with "l": QPV before communes, shorter first, Lens before Loos.
-    expect(ids('l').slice(0, 5)).toEqual(['QP059006', 'QP059050', '62498', '59527', '62510']);
+    // All start with "l": the zones of Lens and Liévin first, then communes shorter first, Lens before Loos.
+    expect(ids('l').slice(0, 5)).toEqual(['lens-cite', 'lievin-calonne', '62498', '59527', '62510']);
   });
 
   it('sorts alphabetically the French way, an accented letter next to its plain letter', () => {

@@ -15,10 +15,12 @@ import type { AppState } from '../../src/lib/types';
 // One id with characters that must be percent-encoded, to prove the codec escapes them.
 const zoneIds = ['mons-nouveau-mons', 'lens-cite', 'nord', 'a b&c=d,é+%'];
 const communeCodes = ['59410', '62498', '2A004'];
+const epciCodes = ['246200364', '245900410'];
 const departementCodes = ['02', '59', '60', '62', '80', '93', '2A'];
 const known: KnownValues = {
   zoneIds: new Set(zoneIds),
   communeCodes: new Set(communeCodes),
+  epciCodes: new Set(epciCodes),
   departementCodes: new Set(departementCodes),
   sceneCount: 6
 };
@@ -40,6 +42,7 @@ describe('defaultState', () => {
       layers: ['quarters', 'territories', 'qpv', 'departements', 'region'],
       zone: null,
       commune: null,
+      epci: null,
       panel: null,
       spotlight: false,
       present: false,
@@ -61,10 +64,11 @@ describe('serialiseState', () => {
       layers: ['qpv', 'quarters'],
       filter: { departements: ['62', '59'], mode: 'all', programmes: ['habitat-indigne', 'npnru'] },
       commune: '59410',
+      epci: '246200364',
       zone: 'mons-nouveau-mons'
     });
     expect(serialiseState(s)).toBe(
-      'zone=mons-nouveau-mons&commune=59410&prog=npnru,habitat-indigne&mode=all&dep=59,62' +
+      'zone=mons-nouveau-mons&commune=59410&epci=246200364&prog=npnru,habitat-indigne&mode=all&dep=59,62' +
         '&layers=quarters,qpv&panel=list&present=1&scene=3'
     );
   });
@@ -95,12 +99,13 @@ describe('parseState', () => {
   it('reads every parameter', () => {
     expect(
       parse(
-        'zone=nord&commune=62498&prog=logement,npnru&mode=all&dep=93,59&layers=region&panel=filters&present=1&scene=6'
+        'zone=nord&commune=62498&epci=245900410&prog=logement,npnru&mode=all&dep=93,59&layers=region&panel=filters&present=1&scene=6'
       )
     ).toEqual(
       state({
         zone: 'nord',
         commune: '62498',
+        epci: '245900410',
         filter: { programmes: ['npnru', 'logement'], mode: 'all', departements: ['59', '93'] },
         layers: ['region'],
         panel: 'filters',
@@ -108,6 +113,11 @@ describe('parseState', () => {
         scene: 5
       })
     );
+  });
+
+  it('drops an EPCI the atlas does not draw', () => {
+    expect(parse('epci=200000000').epci).toBeNull();
+    expect(parse('epci=246200364').epci).toBe('246200364');
   });
 
   it('accepts a leading question mark as given by location.search', () => {
@@ -265,6 +275,7 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   layers: fc.array(fc.constantFrom(...LAYER_IDS), { maxLength: 8 }),
   zone: fc.option(fc.constantFrom(...zoneIds), { nil: null }),
   commune: fc.option(fc.constantFrom(...communeCodes), { nil: null }),
+  epci: fc.option(fc.constantFrom(...epciCodes), { nil: null }),
   panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
   spotlight: fc.boolean(),
   present: fc.boolean(),
@@ -275,8 +286,28 @@ const validState: fc.Arbitrary<AppState> = fc.record({
 const fragment = fc.oneof(
   fc.string(),
   fc.constantFrom('&', '=', ',', '?', '#', '%', '%E0%A4%A', '%00', '+', ' ', '\u0000', '\uD800'),
-  fc.constantFrom('zone', 'commune', 'prog', 'mode', 'dep', 'layers', 'panel', 'present', 'scene', 'none'),
-  fc.constantFrom(...zoneIds, ...communeCodes, ...departementCodes, ...PROGRAMMES, ...LAYER_IDS, ...PANELS),
+  fc.constantFrom(
+    'zone',
+    'commune',
+    'epci',
+    'prog',
+    'mode',
+    'dep',
+    'layers',
+    'panel',
+    'present',
+    'scene',
+    'none'
+  ),
+  fc.constantFrom(
+    ...zoneIds,
+    ...communeCodes,
+    ...epciCodes,
+    ...departementCodes,
+    ...PROGRAMMES,
+    ...LAYER_IDS,
+    ...PANELS
+  ),
   fc.constantFrom('any', 'all', '1', 'true', '0', '-1', '1e9', 'NaN', '2.5'),
   fc.integer().map(String)
 );
@@ -289,6 +320,7 @@ const queryLike = fc.oneof(
 function onlyKnownValues(s: AppState): void {
   if (s.zone !== null) expect(known.zoneIds.has(s.zone)).toBe(true);
   if (s.commune !== null) expect(known.communeCodes.has(s.commune)).toBe(true);
+  if (s.epci !== null) expect(known.epciCodes.has(s.epci)).toBe(true);
   for (const p of s.filter.programmes) expect(PROGRAMMES).toContain(p);
   for (const d of s.filter.departements) expect(known.departementCodes.has(d)).toBe(true);
   for (const l of s.layers) expect(LAYER_IDS).toContain(l);

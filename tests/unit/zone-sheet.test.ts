@@ -116,7 +116,15 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
     measures: MEASURES,
     links: links ?? linkMeasures(zones, MEASURES, REGIONS),
     scenes: [],
-    sources: []
+    sources: [],
+    reference: {
+      id: 'cog',
+      title: 'Communes',
+      publisher: 'INSEE',
+      licence: 'Licence Ouverte',
+      vintage: 'COG 2019',
+      url: null
+    }
   };
 }
 

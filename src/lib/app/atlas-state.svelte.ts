@@ -7,6 +7,7 @@ import type {
   AppState,
   AtlasData,
   CommunePlace,
+  EpciPlace,
   FilterState,
   LayerId,
   Panel,
@@ -34,7 +35,7 @@ import { parseState, serialiseState } from '../url/state';
 import { filterZones, optionCounts, resetFilter } from '../filters/filter';
 import { describeSelection } from '../filters/sentence';
 import type { ZoneRow } from '../zones/ZoneList.svelte';
-import { choose } from './choice';
+import { choose, chooseCommune, chooseEpci, type Choice, type ChoicePlaces } from './choice';
 import { indexBy, knownValues, programmesByZone, sourceLines } from './lookups';
 
 /** What the page's load function gives. */
@@ -62,6 +63,8 @@ export class AtlasState {
   frame = $state.raw<FrameRequest | null>(null);
   /** Communes for search and commune sheets, once loaded. */
   communes = $state.raw<CommunePlace[]>([]);
+  /** Intercommunalities (EPCI) of the region, loaded with the communes. */
+  epcis = $state.raw<EpciPlace[]>([]);
   /** True when the commune list could not be loaded. */
   communesFailed = $state(false);
   /** Zones under the last click besides the selected one, offered on the sheet. */
@@ -77,11 +80,12 @@ export class AtlasState {
   readonly zonesById = $derived(indexBy(this.atlas.zones, (zone) => zone.id));
   readonly featuresById = $derived(indexBy(this.geodata.zones.features, (f) => f.properties.id));
   readonly communesByCode = $derived(indexBy(this.communes, (c) => c.code));
+  readonly epcisByCode = $derived(indexBy(this.epcis, (e) => e.code));
   readonly #programmesByZone = $derived(programmesByZone(this.atlas));
 
   /** What the link says; in presentation it keeps the explorer's state to come back to. */
   readonly linked: AppState = $derived.by(() =>
-    parseState(this.#deps.url().searchParams, knownValues(this.atlas, this.communes))
+    parseState(this.#deps.url().searchParams, knownValues(this.atlas, this.communes, this.epcis))
   );
   /** The scene shown, in presentation mode. */
   readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
@@ -116,7 +120,8 @@ export class AtlasState {
       searchEntries(
         this.atlas,
         this.communes,
-        this.geodata.qpv.features.map((f) => f.properties)
+        this.geodata.qpv.features.map((f) => f.properties),
+        this.epcis
       )
     )
   );
@@ -162,6 +167,7 @@ export class AtlasState {
   readonly selectedCommune = $derived(
     this.state.commune ? this.communesByCode.get(this.state.commune) : undefined
   );
+  readonly selectedEpci = $derived(this.state.epci ? this.epcisByCode.get(this.state.epci) : undefined);
 
   constructor(deps: AtlasStateDeps) {
     this.#deps = deps;
@@ -173,13 +179,16 @@ export class AtlasState {
     }
   }
 
-  /** Fetches the commune list once; search then finds communes too. */
+  /** Fetches the commune and EPCI lists once; search then finds them too. */
   loadCommunes(): void {
     this.#deps
       .data()
       .loadPlaces()
       .then(
-        (places) => (this.communes = places.communes),
+        (places) => {
+          this.communes = places.communes;
+          this.epcis = places.epcis;
+        },
         () => (this.communesFailed = true)
       );
   }
@@ -188,7 +197,7 @@ export class AtlasState {
   selectZone(id: string | null, { frame = false } = {}): Promise<void> {
     const target = frame && id ? this.#zoneTarget(id) : undefined;
     return this.#navigate(
-      { ...this.state, zone: id, commune: null },
+      { ...this.state, zone: id, commune: null, epci: null },
       {},
       target && { target, preset: 'zone' }
     );
@@ -249,13 +258,31 @@ export class AtlasState {
   /** A search result was chosen. */
   chooseResult(entry: SearchEntry): Promise<void> {
     this.others = [];
-    const choice = choose(entry, {
+    return this.#apply(choose(entry, this.#places));
+  }
+
+  /** Opens a commune's sheet and frames it (from another sheet). */
+  selectCommune(code: string): Promise<void> {
+    return this.#apply(chooseCommune(code, this.#places));
+  }
+
+  /** Opens an intercommunality's sheet and frames it (from a commune sheet). */
+  selectEpci(code: string): Promise<void> {
+    return this.#apply(chooseEpci(code, this.#places));
+  }
+
+  get #places(): ChoicePlaces {
+    return {
       zones: this.atlas.zones,
       zoneBounds: (id) => this.#zoneTarget(id)?.bounds,
       communes: this.communesByCode,
+      epcis: this.epcisByCode,
       qpv: this.geodata.qpv.features,
       departements: this.geodata.departements.features
-    });
+    };
+  }
+
+  #apply(choice: Choice): Promise<void> {
     if (choice.selection) {
       return this.#navigate({ ...this.state, ...choice.selection }, {}, choice.frame ?? undefined);
     }
@@ -293,7 +320,7 @@ export class AtlasState {
   /** Escape in the explorer closes the open sheet. */
   escape(): void {
     if (this.state.present) return;
-    if (this.state.zone || this.state.commune) void this.selectZone(null);
+    if (this.state.zone || this.state.commune || this.state.epci) void this.selectZone(null);
   }
 
   /** Frames the scene a link or a reload opened (stepping frames through `present`). */

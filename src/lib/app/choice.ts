@@ -1,7 +1,7 @@
 // What choosing a search result does: which place it selects and where the camera goes.
 // Pure, so each kind of result is tested in node (tests/unit/choice.test.ts).
 import type { Feature, Geometry } from 'geojson';
-import type { CommunePlace, PlaceProperties, QpvProperties, Zone } from '../types';
+import type { CommunePlace, EpciPlace, PlaceProperties, QpvProperties, Zone } from '../types';
 import type { SearchEntry } from '../search/search';
 import { featureBounds } from '../map/views';
 import type { Bounds, FramePreset, FrameTarget } from '../map/camera';
@@ -12,13 +12,14 @@ export interface ChoicePlaces {
   /** Bounds of a zone's outline, undefined when the zone has none. */
   zoneBounds: (id: string) => Bounds | undefined;
   communes: ReadonlyMap<string, CommunePlace>;
+  epcis: ReadonlyMap<string, EpciPlace>;
   qpv: readonly Feature<Geometry, QpvProperties>[];
   departements: readonly Feature<Geometry, PlaceProperties>[];
 }
 
 /** The outcome of a choice: the new selection (null: unchanged) and the camera move (null: none). */
 export interface Choice {
-  selection: { zone: string | null; commune: string | null } | null;
+  selection: { zone: string | null; commune: string | null; epci: string | null } | null;
   frame: { target: FrameTarget; preset: FramePreset } | null;
 }
 
@@ -26,29 +27,16 @@ const NOTHING: Choice = { selection: null, frame: null };
 
 /**
  * A zone opens its sheet and is framed. A QPV or a département that is drawn as a zone
- * opens that zone; otherwise the camera only goes there. A commune opens its sheet.
+ * opens that zone; otherwise the camera only goes there. A commune or an EPCI opens its sheet.
  */
 export function choose(entry: SearchEntry, places: ChoicePlaces): Choice {
   switch (entry.type) {
     case 'zone':
       return chooseZone(entry.id, places);
-    case 'commune': {
-      const commune = places.communes.get(entry.id);
-      if (!commune) return NOTHING;
-      const [west, south, east, north] = commune.bbox;
-      return {
-        selection: { zone: null, commune: commune.code },
-        frame: {
-          target: {
-            bounds: [
-              [west, south],
-              [east, north]
-            ]
-          },
-          preset: 'commune'
-        }
-      };
-    }
+    case 'commune':
+      return chooseCommune(entry.id, places);
+    case 'epci':
+      return chooseEpci(entry.id, places);
     case 'qpv': {
       const qpv = places.qpv.find((f) => f.properties.code === entry.id);
       if (!qpv) return NOTHING;
@@ -70,11 +58,38 @@ export function choose(entry: SearchEntry, places: ChoicePlaces): Choice {
   }
 }
 
+/** A commune opens its sheet and is framed. */
+export function chooseCommune(code: string, places: ChoicePlaces): Choice {
+  const commune = places.communes.get(code);
+  if (!commune) return NOTHING;
+  return {
+    selection: { zone: null, commune: commune.code, epci: null },
+    frame: { target: { bounds: bboxBounds(commune.bbox) }, preset: 'commune' }
+  };
+}
+
+/** An intercommunality opens its sheet and is framed. */
+export function chooseEpci(code: string, places: ChoicePlaces): Choice {
+  const epci = places.epcis.get(code);
+  if (!epci) return NOTHING;
+  return {
+    selection: { zone: null, commune: null, epci: epci.code },
+    frame: { target: { bounds: bboxBounds(epci.bbox) }, preset: 'epci' }
+  };
+}
+
 function chooseZone(id: string, places: ChoicePlaces): Choice {
   if (!places.zones.some((zone) => zone.id === id)) return NOTHING;
   const bounds = places.zoneBounds(id);
   return {
-    selection: { zone: id, commune: null },
+    selection: { zone: id, commune: null, epci: null },
     frame: bounds ? { target: { bounds }, preset: 'zone' } : null
   };
+}
+
+function bboxBounds([west, south, east, north]: readonly [number, number, number, number]): Bounds {
+  return [
+    [west, south],
+    [east, north]
+  ];
 }

@@ -1,6 +1,6 @@
 // Read-only indexes of the loaded data, built once per load by the state owner.
 import type { Feature, Geometry } from 'geojson';
-import type { AtlasData, CommunePlace, Programme, Zone, ZoneProperties } from '../types';
+import type { AtlasData, CommunePlace, EpciPlace, Programme, Zone, ZoneProperties } from '../types';
 import type { KnownValues } from '../url/state';
 import type { ZoneProgrammes } from '../filters/filter';
 import { zoneProgrammes } from '../measures/link';
@@ -29,10 +29,15 @@ export function programmesByZone(atlas: AtlasData): ZoneProgrammes {
 }
 
 /** The ids and codes a link may name. */
-export function knownValues(atlas: AtlasData, communes: readonly CommunePlace[]): KnownValues {
+export function knownValues(
+  atlas: AtlasData,
+  communes: readonly CommunePlace[],
+  epcis: readonly EpciPlace[] = []
+): KnownValues {
   return {
     zoneIds: new Set(atlas.zones.map((zone) => zone.id)),
     communeCodes: new Set(communes.map((commune) => commune.code)),
+    epciCodes: new Set(epcis.map((epci) => epci.code)),
     departementCodes: new Set(Object.keys(atlas.departements)),
     sceneCount: atlas.scenes.length
   };

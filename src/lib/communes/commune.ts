@@ -3,14 +3,24 @@
 // département, its region or the whole country.
 import type { AtlasData, Measure, Via, Zone } from '../types';
 import { compareMeasures, placeVia, VIA_RANK } from '../measures/link';
+import { viaLabel } from '../programmes';
 
 /** A commune as offered by search and shown on its sheet. */
 export interface Commune {
-  /** INSEE code (COG 2018). */
+  /** INSEE code (reference vintage, COG 2019). */
   code: string;
+  /** Official name, with its article. */
   name: string;
   /** INSEE code of its département. */
   departement: string;
+  /** Postal codes, sorted. */
+  postalCodes?: string[];
+  /** Population municipale of the reference's census vintage, or null. */
+  population?: number | null;
+  /** SIREN of its EPCI, or "" when none is drawn. */
+  epci?: string;
+  /** Names of the 2018 communes merged into it since. */
+  formerNames?: string[];
 }
 
 /** A measure reaching a commune, with its most direct path. */
@@ -19,6 +29,8 @@ export interface CommuneMeasure {
   via: Via;
   /** The zone the measure comes through, or null when it targets the commune's département, region or the nation. */
   zone: Zone | null;
+  /** Without a zone: the département through which it reaches the place. */
+  departement?: string;
 }
 
 /** The zones and measures that concern a commune. */
@@ -29,9 +41,22 @@ export interface CommuneConcerns {
 
 /** Zones listing the commune `code` plus its département's acceleration territory, and the measures reaching them or it. */
 export function communeConcerns(code: string, departement: string, atlas: AtlasData): CommuneConcerns {
-  const quarters = atlas.zones.filter((zone) => zone.communes.some((commune) => commune.insee === code));
+  return placeConcerns([code], [departement], atlas);
+}
+
+/**
+ * What concerns a place made of communes (a commune, an EPCI): the quarters listing one of
+ * its communes, the acceleration territories of its départements, and the measures reaching
+ * them or targeting its départements, their regions or the nation, each by its most direct path.
+ */
+export function placeConcerns(
+  communeCodes: readonly string[],
+  departements: readonly string[],
+  atlas: AtlasData
+): CommuneConcerns {
+  const quarters = atlas.zones.filter((zone) => zone.communes.some((c) => communeCodes.includes(c.insee)));
   const territories = atlas.zones.filter(
-    (zone) => zone.kind === 'acceleration-territory' && zone.departement === departement
+    (zone) => zone.kind === 'acceleration-territory' && departements.includes(zone.departement)
   );
   const zones = [...quarters, ...territories.filter((zone) => !quarters.includes(zone))];
 
@@ -52,13 +77,23 @@ export function communeConcerns(code: string, departement: string, atlas: AtlasD
   }
   for (const measure of atlas.measures) {
     for (const target of measure.appliesTo) {
-      // Targets naming zones or a zone kind reach a commune only through its zones, above.
-      const via = placeVia(target, departement, atlas.regionDepartements);
-      if (via !== null) offer({ measure, via, zone: null });
+      // Targets naming zones or a zone kind reach a place only through its zones, above.
+      for (const departement of departements) {
+        const via = placeVia(target, departement, atlas.regionDepartements);
+        if (via !== null) offer({ measure, via, zone: null, departement });
+      }
     }
   }
 
   // The same order as each zone's list of linked measures.
   const measures = [...best.values()].sort((a, b) => compareMeasures(a.measure, b.measure));
   return { zones, measures };
+}
+
+/** How a measure reaches a place, in French, naming the quarter it comes through if any. */
+export function placeViaLabel(item: CommuneMeasure, atlas: AtlasData): string {
+  // A measure aimed at the place's département, region or the nation comes through no zone.
+  const zone = item.zone ?? { kind: 'quarter' as const, departement: item.departement ?? '' };
+  const label = viaLabel(item.via, zone, atlas.departements, atlas.region.name);
+  return item.via === 'zone' && item.zone ? `${label} (${item.zone.name})` : label;
 }

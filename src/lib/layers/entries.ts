@@ -19,6 +19,7 @@ const LAYER_LABELS: Record<LayerId, string> = {
   territories: "Territoires d'accélération habitat indigne (6)",
   qpv: 'QPV 2015 de la métropole lilloise (26)',
   communes: 'Communes',
+  epci: 'Intercommunalités (EPCI)',
   departements: 'Départements',
   region: 'Région Hauts-de-France'
 };
@@ -28,7 +29,9 @@ const LAYER_SOURCES: Record<LayerId, string> = {
     "Liste : lettre d'actualité du 25 janvier 2019 ; contours CGET/ANCT QPV 2015 ou IGN Admin Express 2018 (communes)",
   territories: 'Circulaire du 21 janvier 2019 ; contours IGN Admin Express 2018',
   qpv: 'CGET/ANCT, contours QPV (liste 2015) ; liste NPNRU ANRU',
-  communes: 'IGN Admin Express 2018 (COG 2018)',
+  communes:
+    'Contours IGN Admin Express 2018 ; noms, codes postaux et population (municipale 2016) : INSEE, COG 2019',
+  epci: 'EPCI au 1er janvier 2019 (DGCL, COG 2019), contours réunis des communes IGN Admin Express 2018',
   departements: 'IGN Admin Express 2018',
   region: 'IGN Admin Express 2018'
 };

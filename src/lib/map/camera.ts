@@ -14,7 +14,8 @@ export type Bounds = [LngLat, LngLat];
 export type FrameTarget = { bounds: Bounds } | { center: LngLat; zoom: number };
 
 /** Why the camera moves; each reason has one preset. */
-export type FramePreset = 'start' | 'view' | 'zone' | 'commune' | 'qpv' | 'departement' | 'result' | 'scene';
+export type FramePreset =
+  'start' | 'view' | 'zone' | 'commune' | 'epci' | 'qpv' | 'departement' | 'result' | 'scene';
 
 /** How a preset frames its target. */
 export interface FramePresetOptions {
@@ -36,6 +37,8 @@ export const FRAME_PRESETS: Readonly<Record<FramePreset, FramePresetOptions>> = 
   zone: { margin: 40, maxZoom: 12, duration: 900 },
   /** A commune chosen from search. */
   commune: { margin: 40, maxZoom: 13, duration: 900 },
+  /** An intercommunality chosen from search or a commune sheet. */
+  epci: { margin: 40, maxZoom: 12, duration: 900 },
   /** A QPV contour with no zone of its own. */
   qpv: { margin: 40, maxZoom: 14, duration: 900 },
   /** A département with no zone of its own. */

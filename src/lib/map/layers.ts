@@ -14,6 +14,8 @@ export const SOURCES = {
   departements: 'departements',
   departementLabels: 'departement-labels',
   communes: 'communes',
+  epci: 'epci',
+  neighbours: 'neighbours',
   qpv: 'qpv'
 } as const;
 
@@ -31,7 +33,11 @@ const MARKER_MAX_ZOOM = 10;
  * the ids of the zones the explorer's filter keeps, and the focused départements
  * of the spotlight (none: no dimming).
  */
-export const STATE = { visibleZones: 'visibleZones', spotlight: 'spotlight' } as const;
+export const STATE = {
+  visibleZones: 'visibleZones',
+  spotlight: 'spotlight',
+  selectedEpci: 'selectedEpci'
+} as const;
 
 const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
 const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
@@ -57,6 +63,22 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
   const w = (width: number) => width * theme.lineScale;
   return [
     { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+    // Neighbouring countries reach a few kilometres under France: French layers cover the seam.
+    {
+      id: 'neighbours-fill',
+      type: 'fill',
+      source: SOURCES.neighbours,
+      paint: { 'fill-color': theme.neighbour }
+    },
+    // The spotlight dims the neighbours too; under France the opaque départements hide this layer,
+    // so no strip is dimmed twice.
+    {
+      id: 'neighbours-spotlight',
+      type: 'fill',
+      source: SOURCES.neighbours,
+      filter: ['>', ['length', ['global-state', STATE.spotlight]], 0],
+      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
+    },
     {
       id: 'departements-fill',
       type: 'fill',
@@ -78,6 +100,20 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       minzoom: 8,
       metadata: { group: 'communes' },
       paint: { 'line-color': theme.commune.line, 'line-width': w(0.6) }
+    },
+    {
+      id: 'epci-line',
+      type: 'line',
+      source: SOURCES.epci,
+      metadata: { group: 'epci' },
+      paint: { 'line-color': theme.epci.line, 'line-width': w(1.1), 'line-dasharray': theme.epci.dash }
+    },
+    {
+      id: 'epci-selected',
+      type: 'line',
+      source: SOURCES.epci,
+      filter: ['==', ['get', 'code'], ['global-state', STATE.selectedEpci]],
+      paint: { 'line-color': theme.selected, 'line-width': w(3) }
     },
     {
       id: 'departements-line',
@@ -216,7 +252,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         ['>', ['length', ['global-state', STATE.spotlight]], 0],
         ['!', ['in', ['get', 'code'], ['global-state', STATE.spotlight]]]
       ],
-      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': 0.45 }
+      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
     },
     {
       id: 'zones-hover',

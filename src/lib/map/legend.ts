@@ -75,6 +75,11 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
       swatch: { shape: 'line', stroke: theme.commune.line, strokeWidth: 2 }
     },
     {
+      layer: 'epci',
+      label: 'Intercommunalité (EPCI au 1er janvier 2019)',
+      swatch: { shape: 'line', stroke: theme.epci.line, strokeWidth: 1.5, dash: theme.epci.dash }
+    },
+    {
       layer: 'departements',
       label: 'Limite départementale',
       swatch: { shape: 'line', stroke: theme.departement.line, strokeWidth: 1.5 }

@@ -14,6 +14,10 @@ export interface MapGeodata {
   region: FeatureCollection<Geometry, PlaceProperties>;
   departements: FeatureCollection<Geometry, PlaceProperties>;
   qpv: FeatureCollection<Geometry, QpvProperties>;
+  /** Neighbouring countries' land (Natural Earth), drawn under France. */
+  neighbours: FeatureCollection<Geometry>;
+  /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
+  epciUrl: string;
   /** Address of the communes layer, fetched by the map once it is idle (large, not needed at start). */
   communesUrl: string;
 }
@@ -51,7 +55,8 @@ export function atlasStyle(
     'font-faces': { [LABEL_FONT]: fontUrl },
     state: {
       [STATE.visibleZones]: { default: [...visibleZones] },
-      [STATE.spotlight]: { default: [] }
+      [STATE.spotlight]: { default: [] },
+      [STATE.selectedEpci]: { default: '' }
     },
     sources: {
       [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
@@ -60,6 +65,8 @@ export function atlasStyle(
       [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
       [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
       [SOURCES.communes]: { type: 'geojson', data: empty },
+      [SOURCES.epci]: { type: 'geojson', data: empty },
+      [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
       [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' }
     },
     layers: atlasLayers(theme).map((layer): LayerSpecification => {

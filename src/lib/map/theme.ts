@@ -5,6 +5,9 @@
 export interface MapTheme {
   background: string;
   land: string;
+  /** Neighbouring countries: quiet land under the French layers. */
+  neighbour: string;
+  epci: { line: string; dash: [number, number] };
   region: { fill: string; line: string };
   departement: { line: string; label: string; halo: string };
   commune: { line: string };
@@ -14,6 +17,7 @@ export interface MapTheme {
   hover: string;
   selected: string;
   spotlightDim: string;
+  spotlightOpacity: number;
   /** Multiplies every line width (projector themes want thicker lines). */
   lineScale: number;
 }
@@ -22,6 +26,8 @@ export interface MapTheme {
 export const defaultTheme: MapTheme = {
   background: '#dfe9ef',
   land: '#f6f3ec',
+  neighbour: '#e4e2dd',
+  epci: { line: '#8c6a3f', dash: [3, 2] },
   region: { fill: '#fbf8f1', line: '#5c4d3c' },
   departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
   commune: { line: '#d2cabb' },
@@ -31,6 +37,7 @@ export const defaultTheme: MapTheme = {
   hover: '#f39c12',
   selected: '#111111',
   spotlightDim: '#1b1b1b',
+  spotlightOpacity: 0.45,
   lineScale: 1
 };
 

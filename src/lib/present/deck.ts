@@ -64,6 +64,7 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     layers: [...(scene.layers ?? defaults.layers)],
     zone: scene.zone ?? null,
     commune: null,
+    epci: null,
     panel: scene.summary ? 'summary' : null,
     // The scene's own spotlight is drawn by presentation mode, not the explorer's option.
     spotlight: false,

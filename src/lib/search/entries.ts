@@ -1,7 +1,7 @@
 // The search box's entries built from the atlas data: its zones (found by their
 // own name, their communes and their official QPV name), the QPV contours, the
 // communes and the départements.
-import type { AtlasData, ZoneKind } from '../types';
+import type { AtlasData, EpciPlace, ZoneKind } from '../types';
 import type { Commune } from '../communes/commune';
 import { PROGRAMME_LABELS } from '../programmes';
 import type { SearchEntry } from './search';
@@ -23,7 +23,8 @@ export interface ZoneSearchEntry extends SearchEntry {
 export function searchEntries(
   atlas: AtlasData,
   communes: readonly Commune[],
-  qpv: readonly QpvPlace[]
+  qpv: readonly QpvPlace[],
+  epcis: readonly EpciPlace[] = []
 ): SearchEntry[] {
   const departementName = (code: string): string => atlas.departements[code] ?? code;
   const regionDepartements = atlas.regionDepartements[atlas.region.code] ?? [];
@@ -55,11 +56,26 @@ export function searchEntries(
     };
   });
 
-  const communeEntries = communes.map((commune): SearchEntry => ({
-    type: 'commune',
-    id: commune.code,
-    label: commune.name,
-    detail: departementName(commune.departement)
+  // A commune answers to its postal codes and to the names of the communes merged into it.
+  const communeEntries = communes.map((commune): SearchEntry => {
+    const postalCodes = commune.postalCodes ?? [];
+    return {
+      type: 'commune',
+      id: commune.code,
+      label: commune.name,
+      detail: [departementName(commune.departement), ...postalCodes].join(' · '),
+      keywords: [...postalCodes, ...(commune.formerNames ?? [])]
+    };
+  });
+
+  // An EPCI answers to its name with the kind spelled out ("CA de Lens - Liévin" to
+  // "communauté d'agglomération de Lens - Liévin").
+  const epciEntries = epcis.map((epci): SearchEntry => ({
+    type: 'epci',
+    id: epci.code,
+    label: epci.name,
+    detail: `${epci.communes.length} communes · ${epci.departements.map(departementName).join(', ')}`,
+    keywords: spelledOutEpci(epci.name)
   }));
 
   const departementEntries = Object.entries(atlas.departements).map(([code, name]): SearchEntry => ({
@@ -69,7 +85,7 @@ export function searchEntries(
     detail: regionDepartements.includes(code) ? `${code} · ${atlas.region.name}` : code
   }));
 
-  return [...zones, ...qpvEntries, ...communeEntries, ...departementEntries];
+  return [...zones, ...qpvEntries, ...communeEntries, ...epciEntries, ...departementEntries];
 }
 
 /** French name of what an entry is, shown next to each result (e.g. "Quartier NPNRU", "Commune"). */
@@ -82,9 +98,25 @@ export function entryTypeLabel(entry: SearchEntry): string {
       return 'QPV';
     case 'commune':
       return 'Commune';
+    case 'epci':
+      return 'Intercommunalité';
     case 'departement':
       return 'Département';
   }
+}
+
+// The abbreviations that open EPCI names in the COG.
+const EPCI_KINDS: Readonly<Record<string, string>> = {
+  CC: 'Communauté de communes',
+  CA: "Communauté d'agglomération",
+  CU: 'Communauté urbaine'
+};
+
+/** The EPCI's name with its abbreviated kind spelled out, or nothing when it has none. */
+function spelledOutEpci(name: string): string[] {
+  const [abbreviation, ...rest] = name.split(' ');
+  const kind = abbreviation ? EPCI_KINDS[abbreviation] : undefined;
+  return kind ? [`${kind} ${rest.join(' ')}`] : [];
 }
 
 // The QPV source lists communes as "Hem,  Roubaix, Lys-lez-Lannoy", with uneven spacing.

@@ -1,39 +1,58 @@
-// Place search over zones, QPV, communes and départements. Normalised strings are
+// Place search over zones, communes, EPCI, QPV and départements. Normalised strings are
 // computed once in buildIndex so a query only scans and compares plain strings.
+//
+// The ranking rule (issue 9, item 8), applied to every query the same way:
+//   1. how well the query matches the entry's best name: exact, then start of the name, then
+//      start of some of its words, then anywhere in it. An entry's names are its label and its
+//      keywords (a quarter's communes, a commune's postal codes and former names, a QPV's
+//      communes and code), each also without a leading article ("La Madeleine" answers to
+//      "madeleine");
+//   2. at equal match, the kind: the atlas's zones, then communes, EPCI, QPV, départements. So
+//      a town's name lists the quarters in that town first, then the town itself, then its
+//      intercommunality and QPV ("lievin", "roubaix", "teteghem" alike);
+//   3. then the shorter label, then the label in French alphabetical order.
 
 /** One thing the search box can find. */
 export interface SearchEntry {
-  type: 'zone' | 'qpv' | 'commune' | 'departement';
+  type: 'zone' | 'commune' | 'epci' | 'qpv' | 'departement';
   id: string;
   label: string;
   /** Second line of the result, e.g. a commune's département name. */
   detail: string;
-  /** Other names the entry answers to, e.g. a quarter's commune names. */
+  /** Other names the entry answers to, e.g. a quarter's commune names or a commune's postal codes. */
   keywords?: string[];
+}
+
+interface IndexedName {
+  text: string;
+  words: string[];
 }
 
 interface IndexedEntry {
   entry: SearchEntry;
-  label: string;
-  words: string[];
-  keywords: { text: string; words: string[] }[];
+  names: IndexedName[];
   typeRank: number;
 }
 
-/** Entries with their normalised label and keywords, ready for searchIndex. */
+/** Entries with their normalised names, ready for searchIndex. */
 export interface SearchIndex {
   readonly entries: readonly IndexedEntry[];
 }
 
-// Ties between equally good matches: the atlas's own zones come first.
+/** Rule 2: kinds in order, at equal match. */
 const TYPE_RANK: Readonly<Record<SearchEntry['type'], number>> = {
   zone: 0,
-  qpv: 1,
-  commune: 2,
-  departement: 3
+  commune: 1,
+  epci: 2,
+  qpv: 3,
+  departement: 4
 };
 
-const Tier = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3, keyword: 4 } as const;
+/** Rule 1: match tiers, best first. */
+const Tier = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3 } as const;
+
+// Leading French articles, once normalised ("L'Escaut" → "l escaut").
+const ARTICLE = /^(?:la|le|les|l) (?=.)/;
 
 const collator = new Intl.Collator('fr');
 
@@ -49,33 +68,33 @@ export function normalise(s: string): string {
     .trim();
 }
 
-/** Precomputes the normalised strings of every entry. */
+/** Precomputes the normalised names of every entry (with and without a leading article). */
 export function buildIndex(entries: readonly SearchEntry[]): SearchIndex {
   return {
     entries: entries.map((entry) => {
-      const label = normalise(entry.label);
+      const texts = [entry.label, ...(entry.keywords ?? [])].map(normalise).filter((t) => t !== '');
+      const all = new Set(texts.flatMap((text) => [text, text.replace(ARTICLE, '')]));
       return {
         entry,
-        label,
-        words: words(label),
-        keywords: (entry.keywords ?? []).map((k) => {
-          const text = normalise(k);
-          return { text, words: words(text) };
-        }),
+        names: [...all].map((text) => ({ text, words: words(text) })),
         typeRank: TYPE_RANK[entry.type]
       };
     })
   };
 }
 
-/** Best `limit` entries for `query`: exact label or keyword, label prefix, word prefixes, substring, then partial keywords. */
+/** Best `limit` entries for `query`, ranked by the rule at the top of this file. */
 export function searchIndex(index: SearchIndex, query: string, limit = 8): SearchEntry[] {
   const q = normalise(query);
   if (q === '' || limit <= 0) return [];
   const queryWords = words(q);
   const hits: { item: IndexedEntry; tier: number }[] = [];
   for (const item of index.entries) {
-    const tier = matchTier(item, q, queryWords);
+    let tier: number | null = null;
+    for (const name of item.names) {
+      const t = matchTier(name, q, queryWords);
+      if (t !== null && (tier === null || t < tier)) tier = t;
+    }
     if (tier !== null) hits.push({ item, tier });
   }
   hits.sort(
@@ -88,15 +107,12 @@ export function searchIndex(index: SearchIndex, query: string, limit = 8): Searc
   return hits.slice(0, limit).map((hit) => hit.item.entry);
 }
 
-function matchTier(item: IndexedEntry, q: string, queryWords: readonly string[]): number | null {
-  // A zone whose commune is named exactly ranks with exact names: people type a town to
-  // find its quarter, and zones come before the commune itself on a tie.
-  if (item.label === q || item.keywords.some((k) => k.text === q)) return Tier.exact;
-  if (item.label.startsWith(q)) return Tier.prefix;
-  if (wordPrefixes(item.words, queryWords)) return Tier.wordPrefix;
-  if (item.label.includes(q)) return Tier.substring;
-  const keywordHit = item.keywords.some((k) => k.text.includes(q) || wordPrefixes(k.words, queryWords));
-  return keywordHit ? Tier.keyword : null;
+function matchTier(name: IndexedName, q: string, queryWords: readonly string[]): number | null {
+  if (name.text === q) return Tier.exact;
+  if (name.text.startsWith(q)) return Tier.prefix;
+  if (wordPrefixes(name.words, queryWords)) return Tier.wordPrefix;
+  if (name.text.includes(q)) return Tier.substring;
+  return null;
 }
 
 // Every query word starts some word of the text, in any order.

@@ -8,6 +8,8 @@ import type { AppState, LayerId, Panel, Programme } from '../types';
 export interface KnownValues {
   zoneIds: ReadonlySet<string>;
   communeCodes: ReadonlySet<string>;
+  /** SIREN of the EPCIs drawn. */
+  epciCodes: ReadonlySet<string>;
   departementCodes: ReadonlySet<string>;
   /** Number of scenes in presentation mode. */
   sceneCount: number;
@@ -41,6 +43,7 @@ export function defaultState(): AppState {
     layers: [...DEFAULT_LAYERS],
     zone: null,
     commune: null,
+    epci: null,
     panel: null,
     spotlight: false,
     present: false,
@@ -68,6 +71,7 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
 
   state.zone = first(values('zone'), (v) => (known.zoneIds.has(v) ? v : null)) ?? null;
   state.commune = first(values('commune'), (v) => (known.communeCodes.has(v) ? v : null)) ?? null;
+  state.epci = first(values('epci'), (v) => (known.epciCodes.has(v) ? v : null)) ?? null;
   state.filter.programmes =
     first(values('prog'), (v) => nonEmpty(inOrder(PROGRAMMES, splitList(v).filter(isProgramme)))) ?? [];
   state.filter.mode = first(values('mode'), (v) => (v === 'any' || v === 'all' ? v : null)) ?? 'any';
@@ -93,6 +97,7 @@ export function serialiseState(state: AppState): string {
   const params: [string, string][] = [];
   if (s.zone !== null) params.push(['zone', s.zone]);
   if (s.commune !== null) params.push(['commune', s.commune]);
+  if (s.epci !== null) params.push(['epci', s.epci]);
   if (s.filter.programmes.length > 0) params.push(['prog', s.filter.programmes.join(',')]);
   if (s.filter.mode !== 'any') params.push(['mode', s.filter.mode]);
   if (s.filter.departements.length > 0) params.push(['dep', s.filter.departements.join(',')]);
