@@ -206,6 +206,8 @@ describe('a filter that empties the view', () => {
       );
     })!;
     const { page } = await openAtlas(browser, `/?zone=${zone.properties.id}&panel=filters`);
+    // The link opens the sheet over the panel; the panel's button brings the filters forward.
+    await page.getByRole('button', { name: 'Filtres', exact: true }).click();
     await page.getByRole('checkbox', { name: new RegExp(`^${atlas.departements[elsewhere]}`) }).check();
     await expect(
       page

@@ -223,6 +223,12 @@ export class AtlasState {
 
   /** Opens a panel, or closes it when it is the open one. */
   togglePanel(panel: Panel): Promise<void> {
+    const sheetOpen = Boolean(this.state.zone || this.state.commune || this.state.epci);
+    // The open panel lies under a sheet: its button brings it back on top instead of closing it.
+    if (this.state.panel === panel && sheetOpen && !this.panelOnTop) {
+      this.panelOnTop = true;
+      return Promise.resolve();
+    }
     this.panelOnTop = this.state.panel !== panel;
     return this.#navigate(
       { ...this.state, panel: this.state.panel === panel ? null : panel },
