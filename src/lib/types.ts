@@ -259,6 +259,8 @@ export interface Scene {
   spotlight?: string[];
   /** Shows the funding summary panel. */
   summary?: true;
+  /** Numbers the quarters shown on the map and lists their names beside it. */
+  numberedQuarters?: true;
 }
 
 /** One entry of `geodata/sources.json`, as republished in `atlas.json` for the sources table. */

@@ -73,7 +73,8 @@ describe('parseScenes: valid decks', () => {
       layers: ['region', 'quarters'],
       zone: 'lens-cite',
       spotlight: ['59', 'lens-cite'],
-      summary: true
+      summary: true,
+      numberedQuarters: true
     };
     expect(parseScenes({ scenes: [scene] }, FILE, known)).toEqual([scene]);
   });
@@ -229,6 +230,11 @@ describe('parseScenes: each bad field gives its exact message', () => {
       `scene "nord": field "caption": must be at most 200 characters (has 201)`
     ],
     ['a summary set to false', { summary: false }, 'scene "nord": field "summary": must be true when given'],
+    [
+      'numbered quarters set to false',
+      { numberedQuarters: false },
+      'scene "nord": field "numberedQuarters": must be true when given'
+    ],
     ['an unknown field', { subtitle: 'x' }, 'scene "nord": field "subtitle": unknown field'],
     [
       'an id not in kebab case',

@@ -16,7 +16,7 @@ import type {
   ZoneKind
 } from '../types';
 import { PROGRAMMES } from '../types';
-import type { MapGeodata } from '../map/style';
+import { labelPoints, type MapGeodata } from '../map/style';
 import { defaultTheme, projectorTheme } from '../map/theme';
 import { featureBounds, VIEW_BOUNDS } from '../map/views';
 import {
@@ -31,6 +31,7 @@ import { buildIndex, type SearchEntry } from '../search/search';
 import { searchEntries } from '../search/entries';
 import { summarise } from '../summary/summary';
 import { sceneCamera, sceneState } from '../present/deck';
+import { numberQuarters } from '../present/numbering';
 import { parseState, serialiseState } from '../url/state';
 import { filterZones, optionCounts, resetFilter } from '../filters/filter';
 import { describeSelection } from '../filters/sentence';
@@ -112,6 +113,13 @@ export class AtlasState {
       this.atlas.departements
     );
   });
+
+  /** The scene's numbered quarters, in number order (none outside such a scene). */
+  readonly numberedQuarters = $derived(
+    this.scene?.numberedQuarters
+      ? numberQuarters(this.atlas.zones, this.visibleZones, labelPoints(this.geodata.zones))
+      : []
+  );
 
   /** Départements kept bright: the scene's (zone ids stand for their département), or the filter's. */
   readonly brightDepartements = $derived.by((): string[] => {

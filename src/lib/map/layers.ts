@@ -36,7 +36,9 @@ const MARKER_MAX_ZOOM = 10;
 export const STATE = {
   visibleZones: 'visibleZones',
   spotlight: 'spotlight',
-  selectedEpci: 'selectedEpci'
+  selectedEpci: 'selectedEpci',
+  /** Ids of a scene's numbered quarters, in number order (see present/numbering.ts). */
+  numberedQuarters: 'numberedQuarters'
 } as const;
 
 const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
@@ -46,6 +48,14 @@ const isTerritory: ExpressionSpecification = [
   ['==', ['get', 'kind'], 'acceleration-territory'],
   isVisible
 ];
+
+/** Position of the zone in the numbered list: -1 when it carries no number. */
+const numberIndex: ExpressionSpecification = [
+  'index-of',
+  ['get', 'id'],
+  ['global-state', STATE.numberedQuarters]
+];
+const isNumbered: ExpressionSpecification = ['all', isQuarter, ['>=', numberIndex, 0]];
 
 /** `case` on a boolean feature-state, defaulting to false. */
 function whenState(state: string, yes: number | string, no: number | string): ExpressionSpecification {
@@ -243,6 +253,21 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'circle-stroke-width': 1.5 * theme.lineScale
       }
     },
+    // A scene's numbered quarters: a disc at every zoom carrying the number (layer
+    // 'quarters-number'), keyed to the list on screen.
+    {
+      id: 'quarters-number-marker',
+      type: 'circle',
+      source: SOURCES.zoneLabels,
+      filter: isNumbered,
+      metadata: { group: 'quarters' },
+      paint: {
+        'circle-radius': theme.numbered.radius,
+        'circle-color': theme.numbered.fill,
+        'circle-stroke-color': theme.numbered.line,
+        'circle-stroke-width': 2
+      }
+    },
     {
       id: 'spotlight',
       type: 'fill',
@@ -316,6 +341,23 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-halo-color': '#ffffff',
         'text-halo-width': 1.5
       }
+    },
+    // The number on each numbered quarter's disc, above every other label and never hidden by
+    // collisions: each quarter keeps its number.
+    {
+      id: 'quarters-number',
+      type: 'symbol',
+      source: SOURCES.zoneLabels,
+      filter: isNumbered,
+      metadata: { group: 'quarters' },
+      layout: {
+        'text-field': ['to-string', ['+', numberIndex, 1]],
+        'text-font': [LABEL_FONT],
+        'text-size': theme.numbered.textSize,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true
+      },
+      paint: { 'text-color': theme.numbered.text }
     }
   ];
 }

@@ -56,7 +56,8 @@ export function atlasStyle(
     state: {
       [STATE.visibleZones]: { default: [...visibleZones] },
       [STATE.spotlight]: { default: [] },
-      [STATE.selectedEpci]: { default: '' }
+      [STATE.selectedEpci]: { default: '' },
+      [STATE.numberedQuarters]: { default: [] }
     },
     sources: {
       [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },

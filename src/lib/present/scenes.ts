@@ -134,7 +134,8 @@ export function sceneSchema(known: KnownPlaces): z.ZodType<Scene, unknown> {
     layers: z.array(layer).optional(),
     zone: zone.optional(),
     spotlight: z.array(place).min(1, { error: 'must not be empty' }).optional(),
-    summary: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional()
+    summary: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional(),
+    numberedQuarters: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional()
   });
 }
 

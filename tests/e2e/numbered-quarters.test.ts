@@ -1,0 +1,78 @@
+// A scene that numbers its quarters: every quarter it shows carries a number on the map, and
+// that number names the same quarter in the list on screen. Expected zones are read from
+// the built data, never from today's editorial content.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { AtlasData } from '../../src/lib/types';
+import { launchBrowser, openAtlas } from './browser';
+
+let browser: Browser;
+let atlas: AtlasData;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  atlas = (await (await fetch(`${inject('baseURL')}/data/atlas.json`)).json()) as AtlasData;
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Quarters a scene's filter keeps (programmes in 'any' mode, as the deck's scenes use). */
+function quartersOf(scene: AtlasData['scenes'][number]): AtlasData['zones'] {
+  const programmes = scene.filter?.programmes ?? [];
+  const departements = scene.filter?.departements ?? [];
+  return atlas.zones.filter(
+    (zone) =>
+      zone.kind === 'quarter' &&
+      (programmes.length === 0 || programmes.some((p) => zone.programmes.includes(p))) &&
+      (departements.length === 0 || departements.includes(zone.departement))
+  );
+}
+
+describe('a scene with numbered quarters', () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 }
+  ]) {
+    test(`at ${viewport.width}×${viewport.height}, each quarter has a number on the map matching its entry in the list`, async () => {
+      const index = atlas.scenes.findIndex((scene) => scene.numberedQuarters);
+      expect(index, 'the deck has a scene with numbered quarters').toBeGreaterThanOrEqual(0);
+      const expected = quartersOf(atlas.scenes[index]!);
+      expect(expected.length).toBeGreaterThan(0);
+
+      const { page, errors } = await openAtlas(browser, `/?present=1&scene=${index + 1}`, viewport);
+      const key = page.getByRole('list', { name: 'Quartiers numérotés sur la carte' });
+      const entries = await key.getByRole('listitem').allTextContents();
+      // "12 : Saint-Crépin ouestSoissons": the number, then the name (the communes follow).
+      const listed = new Map(
+        entries.map((text) => {
+          const match = /^\s*(\d+)\s*(\d+) :\s*(.*)$/s.exec(text);
+          expect(match, `list entry "${text}"`).not.toBeNull();
+          expect(match![1]).toBe(match![2]);
+          return [match![1]!, match![3]!] as const;
+        })
+      );
+      expect(listed.size).toBe(expected.length);
+
+      const drawn = await page.evaluate(() => {
+        // A queried feature carries its layer's layout as evaluated for it: the text drawn.
+        type Drawn = { properties: { id: string }; layer: { layout: { 'text-field': unknown } } };
+        const element = document.querySelector('.map') as HTMLElement & {
+          maplibre: { queryRenderedFeatures: (options: { layers: string[] }) => Drawn[] };
+        };
+        return element.maplibre.queryRenderedFeatures({ layers: ['quarters-number'] }).map((feature) => ({
+          id: feature.properties.id,
+          number: String(feature.layer.layout['text-field'])
+        }));
+      });
+      expect(drawn.map((feature) => feature.id).sort()).toEqual(expected.map((zone) => zone.id).sort());
+      for (const { id, number } of drawn) {
+        const zone = expected.find((candidate) => candidate.id === id)!;
+        expect(listed.get(number)?.startsWith(zone.name), `number ${number} on the map is ${zone.name}`).toBe(
+          true
+        );
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
