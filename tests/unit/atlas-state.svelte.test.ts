@@ -68,6 +68,18 @@ describe('the page state owner', () => {
     });
   });
 
+  it('of a sheet and a panel sharing one side of the map, the one opened last lies on top', async () => {
+    const { app } = setUp('/?zone=alpha');
+    expect(app.panelOnTop).toBe(false);
+    await app.togglePanel('filters');
+    expect(app.panelOnTop).toBe(true);
+    await app.selectZone('beta');
+    expect(app.panelOnTop).toBe(false);
+    await app.togglePanel('filters');
+    expect(app.state.panel).toBeNull();
+    expect(app.panelOnTop).toBe(false);
+  });
+
   it('a camera in the link wins: no first frame request', () => {
     expect(setUp('/#9/50.5/3').app.frame).toBeNull();
   });

@@ -71,6 +71,11 @@ export class AtlasState {
   others = $state.raw<string[]>([]);
   /** What the map shows, as <AtlasMap> last reported it; null before the first picture. */
   view = $state.raw<Bounds | null>(null);
+  /**
+   * Where a sheet and a panel share the map's left (tablets, and wide screens with both open),
+   * whichever the user opened last lies on top: true when it is the panel.
+   */
+  panelOnTop = $state(false);
   /** Said over the map when the atlas moved the camera on its own, e.g. after a filter. */
   notice = $state('');
 
@@ -206,6 +211,7 @@ export class AtlasState {
 
   /** Opens a zone's sheet (null closes any sheet); `frame` also moves the camera to it. */
   selectZone(id: string | null, { frame = false } = {}): Promise<void> {
+    this.panelOnTop = false;
     const target = frame && id ? this.#zoneTarget(id) : undefined;
     return this.#navigate(
       { ...this.state, zone: id, commune: null, epci: null },
@@ -228,6 +234,7 @@ export class AtlasState {
 
   /** Opens a panel, or closes it when it is the open one. */
   togglePanel(panel: Panel): Promise<void> {
+    this.panelOnTop = this.state.panel !== panel;
     return this.#navigate(
       { ...this.state, panel: this.state.panel === panel ? null : panel },
       { replace: true }
@@ -295,6 +302,7 @@ export class AtlasState {
 
   #apply(choice: Choice): Promise<void> {
     if (choice.selection) {
+      this.panelOnTop = false;
       return this.#navigate({ ...this.state, ...choice.selection }, {}, choice.frame ?? undefined);
     }
     if (choice.frame) this.#request(choice.frame.target, choice.frame.preset);
