@@ -135,6 +135,33 @@ export function placesList(
   return { communes: communePlaces, epcis: epciPlaces };
 }
 
+/**
+ * The EPCIs each zone lies in, by SIREN, from the communes layer (only EPCIs drawn on the map):
+ * a zone listing communes lies in the EPCI of each of them, so a quarter may span several;
+ * a zone listing none covers its whole département (an acceleration territory) and lies in
+ * every EPCI having a commune in that département. Zones in no EPCI get an empty list.
+ */
+export function zoneEpcis(
+  zones: readonly Zone[],
+  communes: FeatureCollection<Area, CommuneProperties>
+): Record<string, string[]> {
+  const byCode = new Map(communes.features.map((f) => [f.properties.code, f.properties]));
+  const table: Record<string, string[]> = {};
+  for (const zone of zones) {
+    const members =
+      zone.communes.length > 0
+        ? zone.communes.map(({ insee }) => {
+            const commune = byCode.get(insee);
+            if (!commune)
+              throw new Error(`zone "${zone.id}": commune "${insee}" is not in the communes layer`);
+            return commune;
+          })
+        : [...byCode.values()].filter((c) => c.departement === zone.departement);
+    table[zone.id] = [...new Set(members.map((c) => c.epci).filter((code) => code !== ''))].sort();
+  }
+  return table;
+}
+
 /** The QPV layer (outlines already simplified): each QPV with its NPNRU membership and the zone drawn with it. */
 export function qpvLayer(
   qpvs: Iterable<AreaFeature<QpvSourceProperties>>,

@@ -3,8 +3,16 @@
 import type { FeatureCollection } from 'geojson';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type { Scene } from '../../src/lib/present/scenes';
-import type { AtlasData, Measure, PlaceProperties, SourceInfo, Zone } from '../../src/lib/types';
-import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer } from './layers';
+import type {
+  AtlasData,
+  CommuneProperties,
+  EpciProperties,
+  Measure,
+  PlaceProperties,
+  SourceInfo,
+  Zone
+} from '../../src/lib/types';
+import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer, zoneEpcis } from './layers';
 import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
 import { SourceError, type ReferenceEntry, type SourceEntry } from './sources';
@@ -55,9 +63,15 @@ function homeRegion(inputs: OutputInputs): AreaFeature<AdminProperties> {
   return home;
 }
 
-/** The content of atlas.json. */
-export function buildAtlas(inputs: OutputInputs): AtlasData {
+/** The content of atlas.json, given the communes and EPCI layers it draws zone membership from. */
+export function buildAtlas(
+  inputs: OutputInputs,
+  communes: FeatureCollection<Area, CommuneProperties>,
+  epcis: FeatureCollection<Area, EpciProperties>
+): AtlasData {
   const home = homeRegion(inputs);
+  const epcisOfZones = zoneEpcis(inputs.zones, communes);
+  const heldEpcis = new Set(Object.values(epcisOfZones).flat());
   const departements = Object.fromEntries(
     inputs.departements
       .map((d) => [d.properties.code, d.properties.nom] as const)
@@ -67,6 +81,12 @@ export function buildAtlas(inputs: OutputInputs): AtlasData {
     generatedAt: inputs.generatedAt,
     region: { code: HOME_REGION, name: home.properties.nom },
     departements,
+    epcis: Object.fromEntries(
+      epcis.features
+        .filter((f) => heldEpcis.has(f.properties.code))
+        .map((f) => [f.properties.code, f.properties.name])
+    ),
+    zoneEpcis: epcisOfZones,
     regionDepartements: inputs.regionDepartements,
     zones: inputs.zones,
     measures: inputs.measures,
@@ -122,6 +142,6 @@ export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
       content: JSON.stringify(placesList(communes, epcis, inputs.referenceJoin)),
       features: null
     },
-    { name: 'atlas.json', content: JSON.stringify(buildAtlas(inputs)), features: null }
+    { name: 'atlas.json', content: JSON.stringify(buildAtlas(inputs, communes, epcis)), features: null }
   ];
 }

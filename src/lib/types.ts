@@ -206,6 +206,8 @@ export interface FilterState {
   mode: ProgrammeMode;
   /** Département INSEE codes; a zone matches when it lies in one of them. */
   departements: string[];
+  /** SIREN of an EPCI; a zone matches when it lies in it (see AtlasData.zoneEpcis), or null. */
+  epci: string | null;
 }
 
 /** Side panels of the explorer. */
@@ -280,6 +282,13 @@ export interface AtlasData {
   region: { code: string; name: string };
   /** Names of the 96 metropolitan départements by INSEE code. */
   departements: Record<string, string>;
+  /** Official names, by SIREN, of the EPCIs holding at least one zone (ordered by SIREN). */
+  epcis: Record<string, string>;
+  /**
+   * SIRENs of the EPCIs each zone lies in, by zone id: the EPCIs of its communes, or for a zone
+   * covering a whole département (no communes listed), every EPCI with a commune in it.
+   */
+  zoneEpcis: Record<string, string[]>;
   /** Départements of each region by region INSEE code, as the build derived them from the geometry. */
   regionDepartements: Record<string, string[]>;
   zones: Zone[];

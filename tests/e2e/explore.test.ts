@@ -6,13 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { ZoneProperties } from '../../src/lib/types';
+import type { AtlasData, ZoneProperties } from '../../src/lib/types';
 import { launchBrowser, mapPixel, openAtlas, waitForMapIdle } from './browser';
 
 const zones = JSON.parse(readFileSync('static/data/zones.geojson', 'utf8')) as FeatureCollection<
   Geometry,
   ZoneProperties
 >;
+
+const atlas = JSON.parse(readFileSync('static/data/atlas.json', 'utf8')) as AtlasData;
 
 function hashOn(zoneId: string, zoom: number): string {
   const feature = zones.features.find((f) => f.properties.id === zoneId)!;
@@ -65,6 +67,40 @@ describe('exploring the atlas', () => {
     await page.getByRole('button', { name: 'Liste', exact: true }).click();
     const rows = page.getByRole('table').getByRole('row');
     await expect.poll(() => rows.count()).toBe(shown + 1); // header + the zones the sentence counts
+    await page.close();
+  });
+
+  test('choosing an intercommunality keeps its zones in the sentence, the counts and the list', async () => {
+    // The EPCI holding the most zones, and those zones, as the build wrote them.
+    const zonesIn = (siren: string) => atlas.zones.filter((z) => atlas.zoneEpcis[z.id]?.includes(siren));
+    const [siren] = Object.keys(atlas.epcis).sort((a, b) => zonesIn(b).length - zonesIn(a).length);
+    const expected = zonesIn(siren!);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(atlas.zones.length);
+
+    const { page } = await openAtlas(browser, '/?panel=filters');
+    const filters = page.getByRole('form', { name: 'Filtrer les zones' });
+    const select = filters.getByRole('combobox', { name: 'Intercommunalité (EPCI)' });
+    await expect(select.locator('option', { hasText: atlas.epcis[siren!] }).textContent()).resolves.toBe(
+      `${atlas.epcis[siren!]} (${expected.length})`
+    );
+    await select.selectOption(siren!);
+    await expect.poll(() => page.url()).toContain(`interco=${siren}`);
+    const status = filters.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${expected.length} `));
+    expect(await status.textContent()).toContain(` dans la ${atlas.epcis[siren!]}`);
+
+    await page.getByRole('button', { name: 'Liste', exact: true }).click();
+    const table = page.getByRole('table');
+    await expect.poll(() => table.getByRole('row').count()).toBe(expected.length + 1);
+    for (const zone of expected) {
+      await expect(table.getByRole('button', { name: zone.name, exact: true }).count()).resolves.toBe(1);
+    }
+
+    await page.getByRole('button', { name: 'Filtres', exact: true }).click();
+    await page.getByRole('button', { name: 'Réinitialiser' }).click();
+    await expect.poll(() => page.url()).not.toContain('interco=');
+    await expect(select.inputValue()).resolves.toBe('');
     await page.close();
   });
 

@@ -28,6 +28,8 @@ interface ExpectedBuild {
   atlas: {
     region: Atlas['region'];
     departements: Atlas['departements'];
+    epcis: Atlas['epcis'];
+    zoneEpcis: Atlas['zoneEpcis'];
     zoneIds: string[];
     measureIds: string[];
     sourceIds: string[];
@@ -167,6 +169,8 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
     expect(atlas.generatedAt).toBe(options.now?.toISOString());
     expect(atlas.region).toEqual(expected.atlas.region);
     expect(atlas.departements).toEqual(expected.atlas.departements);
+    expect(atlas.epcis).toEqual(expected.atlas.epcis);
+    expect(atlas.zoneEpcis).toEqual(expected.atlas.zoneEpcis);
     expect(atlas.zones.map((z) => z.id)).toEqual(expected.atlas.zoneIds);
     expect(atlas.measures.map((m) => m.id)).toEqual(expected.atlas.measureIds);
     expect(atlas.sources.map((s) => s.id)).toEqual(expected.atlas.sourceIds);

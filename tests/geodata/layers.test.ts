@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { departementOfCommune, departementsByRegion } from '../../geodata/build/layers';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { departementOfCommune, departementsByRegion, zoneEpcis } from '../../geodata/build/layers';
+import type { CommuneProperties, Zone } from '../../src/lib/types';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
 import { BASE_CASE, FIXTURES } from './helpers';
 
@@ -35,5 +37,57 @@ describe('departementOfCommune', () => {
     expect(departementOfCommune('59350')).toBe('59');
     expect(departementOfCommune('02722')).toBe('02');
     expect(departementOfCommune('2A004')).toBe('2A');
+  });
+});
+
+describe('zoneEpcis', () => {
+  const commune = (code: string, epci: string) => ({
+    type: 'Feature' as const,
+    properties: { code, name: code, departement: code.slice(0, 2), epci },
+    geometry: { type: 'Polygon' as const, coordinates: [] }
+  });
+  const communes: FeatureCollection<Polygon, CommuneProperties> = {
+    type: 'FeatureCollection',
+    features: [
+      commune('59001', '200000002'),
+      commune('59002', '200000001'),
+      commune('59003', '200000001'),
+      commune('59004', ''),
+      commune('62001', '200000003')
+    ]
+  };
+  const zone = (id: string, departement: string, insee: string[]): Zone => ({
+    id,
+    name: id,
+    kind: insee.length > 0 ? 'quarter' : 'acceleration-territory',
+    departement,
+    communes: insee.map((code) => ({ insee: code, name: code })),
+    qpv: null,
+    programmes: [],
+    status: 'Statut',
+    statusDate: '2018-12'
+  });
+
+  it('puts a quarter in the EPCI of each of its communes, once each, sorted', () => {
+    expect(
+      zoneEpcis([zone('spanning', '59', ['59003', '59001', '59002']), zone('one', '62', ['62001'])], communes)
+    ).toEqual({ spanning: ['200000001', '200000002'], one: ['200000003'] });
+  });
+
+  it('puts a zone covering its whole département in every EPCI of that département', () => {
+    expect(zoneEpcis([zone('nord', '59', []), zone('elsewhere', '93', [])], communes)).toEqual({
+      nord: ['200000001', '200000002'],
+      elsewhere: []
+    });
+  });
+
+  it('leaves out communes in no drawn EPCI', () => {
+    expect(zoneEpcis([zone('lone', '59', ['59004'])], communes)).toEqual({ lone: [] });
+  });
+
+  it('is an error for a commune missing from the communes layer', () => {
+    expect(() => zoneEpcis([zone('lost', '59', ['59999'])], communes)).toThrow(
+      'zone "lost": commune "59999" is not in the communes layer'
+    );
   });
 });

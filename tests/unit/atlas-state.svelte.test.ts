@@ -127,7 +127,7 @@ describe('the page state owner', () => {
   it('filtering narrows the zones, the counts and the sentence together', async () => {
     const { app } = setUp('/');
     expect(app.visibleZones).toHaveLength(4);
-    await app.setFilter({ programmes: [], mode: 'any', departements: ['62'] });
+    await app.setFilter({ programmes: [], mode: 'any', departements: ['62'], epci: null });
     expect(app.visibleZones).toEqual(['gamma']);
     expect(app.zoneRows.map((row) => row.id)).toEqual(['gamma']);
     expect(app.sentence).toMatch(/^1 /);
@@ -140,10 +140,10 @@ describe('the page state owner', () => {
       [2.99, 50.59],
       [3.06, 50.66]
     ];
-    await app.setFilter({ programmes: [], mode: 'any', departements: ['59'] });
+    await app.setFilter({ programmes: [], mode: 'any', departements: ['59'], epci: null });
     expect(app.frame?.preset).toBe('start');
     expect(app.notice).toBe('');
-    await app.setFilter({ programmes: [], mode: 'any', departements: ['62'] });
+    await app.setFilter({ programmes: [], mode: 'any', departements: ['62'], epci: null });
     expect(app.frame).toMatchObject({
       preset: 'result',
       target: {
@@ -154,6 +154,29 @@ describe('the page state owner', () => {
       }
     });
     expect(app.notice).toMatch(/recadrée/);
+  });
+
+  it('filtering by EPCI narrows the zones, counts and sentence; the options are the EPCIs holding a zone, by name', async () => {
+    const { app, url } = setUp('/');
+    expect(app.epciOptions.map((o) => o.name)).toEqual([
+      'CA de Lens - Liévin',
+      'CA du Hainaut de test',
+      'Métropole du Nord de test'
+    ]);
+    expect(app.counts.epcis).toEqual({ '200000001': 2, '200000002': 1, '200000003': 1 });
+    await app.setFilter({ ...app.state.filter, epci: '200000002' });
+    expect(url().searchParams.get('interco')).toBe('200000002');
+    expect(app.visibleZones).toEqual(['beta']);
+    expect(app.sentence).toBe('1 quartier NPNRU dans la CA du Hainaut de test');
+    await app.resetFilter();
+    expect(url().searchParams.has('interco')).toBe(false);
+    expect(app.visibleZones).toHaveLength(4);
+  });
+
+  it('a link naming an EPCI that holds no zone keeps the other filters and drops it', () => {
+    const { app } = setUp('/?interco=200093201&dep=59');
+    expect(app.state.filter.epci).toBeNull();
+    expect(app.visibleZones).toEqual(['alpha', 'beta']);
   });
 
   it('a zone added to the data shows in every count with no code change', async () => {

@@ -75,6 +75,8 @@ const atlas: AtlasData = {
   generatedAt: '2019-01-25T00:00:00Z',
   region: { code: '32', name: 'Hauts-de-France' },
   departements: { '59': 'Nord', '62': 'Pas-de-Calais', '80': 'Somme', '93': 'Seine-Saint-Denis' },
+  epcis: {},
+  zoneEpcis: {},
   regionDepartements,
   zones,
   measures,

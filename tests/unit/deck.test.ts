@@ -20,7 +20,7 @@ const scene = (overrides: Partial<Scene> = {}): Scene => ({
 
 /** A state the presenter might leave behind in the explorer before starting. */
 const explored = (): AppState => ({
-  filter: { programmes: ['logement', 'participation'], mode: 'all', departements: ['80'] },
+  filter: { programmes: ['logement', 'participation'], mode: 'all', departements: ['80'], epci: '246200364' },
   layers: ['communes'],
   zone: 'lens-cite',
   commune: '62498',
@@ -107,7 +107,7 @@ describe('sceneState', () => {
       }),
       explored()
     );
-    expect(state.filter).toEqual({ programmes: ['npnru'], mode: 'any', departements: ['59'] });
+    expect(state.filter).toEqual({ programmes: ['npnru'], mode: 'any', departements: ['59'], epci: null });
     expect(state.layers).toEqual(['region', 'quarters']);
     expect(state.zone).toBe('lille-secteur-sud');
     expect(state.present).toBe(true);
@@ -115,7 +115,7 @@ describe('sceneState', () => {
 
   it('fills missing filter parts with the explorer defaults, not with what was explored before', () => {
     const state = sceneState(scene({ filter: { programmes: ['npnru'] } }), explored());
-    expect(state.filter).toEqual({ programmes: ['npnru'], mode: 'any', departements: [] });
+    expect(state.filter).toEqual({ programmes: ['npnru'], mode: 'any', departements: [], epci: null });
   });
 
   it('clears the filter, the zone and the searched commune when the scene names none', () => {

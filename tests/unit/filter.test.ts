@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterZones, matchZone, optionCounts, resetFilter } from '../../src/lib/filters/filter';
 import { linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
-import type { ZoneProgrammes } from '../../src/lib/filters/filter';
+import type { ZoneEpcis, ZoneProgrammes } from '../../src/lib/filters/filter';
 import { PROGRAMMES } from '../../src/lib/types';
 import type { FilterState, Programme, Zone, ZoneKind } from '../../src/lib/types';
 import { measure } from './measure-fixture';
@@ -48,13 +48,32 @@ const linked: ZoneProgrammes = {
   'bouches-du-rhone': ['habitat-indigne']
 };
 
+// EPCIs as the build writes them: the Nord territory lies in every EPCI of the Nord, Anzin's
+// quarter spans two EPCIs, Soissons' is in one, the territories outside the region in none.
+const VALENCIENNES = '245901160';
+const PORTE_DU_HAINAUT = '200042190';
+const LILLE = '245900410';
+const LENS = '246200364';
+const SOISSONS = '240200477';
+const zoneEpcis: ZoneEpcis = {
+  anzin: [PORTE_DU_HAINAUT, VALENCIENNES],
+  mons: [LILLE],
+  tourcoing: [LILLE],
+  arras: ['200033579'],
+  lens: [LENS],
+  soissons: [SOISSONS],
+  nord: [PORTE_DU_HAINAUT, LILLE, VALENCIENNES],
+  'seine-saint-denis': [],
+  'bouches-du-rhone': []
+};
+
 function filter(partial: Partial<FilterState>): FilterState {
   return { ...resetFilter(), ...partial };
 }
 
 describe('resetFilter', () => {
   it('returns a filter with no programme, mode any and no département', () => {
-    expect(resetFilter()).toEqual({ programmes: [], mode: 'any', departements: [] });
+    expect(resetFilter()).toEqual({ programmes: [], mode: 'any', departements: [], epci: null });
   });
 
   it('returns a fresh object each time so callers can mutate it safely', () => {
@@ -204,6 +223,57 @@ describe('optionCounts', () => {
     const counts = optionCounts(zones, linked, f);
     expect(counts.programmes['habitat-indigne']).toBe(current);
     expect(counts.departements['59']).toBe(current);
+  });
+});
+
+describe('filtering by EPCI', () => {
+  it('keeps the zones lying in the EPCI, including a zone that spans it and another', () => {
+    expect(filterZones(zones, linked, filter({ epci: VALENCIENNES }), zoneEpcis)).toEqual(['anzin', 'nord']);
+    expect(filterZones(zones, linked, filter({ epci: LILLE }), zoneEpcis)).toEqual([
+      'mons',
+      'tourcoing',
+      'nord'
+    ]);
+  });
+
+  it('keeps nothing for an EPCI no zone lies in, and ignores zones missing from the table', () => {
+    expect(filterZones(zones, linked, filter({ epci: '200000000' }), zoneEpcis)).toEqual([]);
+    expect(filterZones(zones, linked, filter({ epci: LILLE }), {})).toEqual([]);
+  });
+
+  it('combines with programmes and départements', () => {
+    const f = filter({ epci: LILLE, programmes: ['npnru'] });
+    expect(filterZones(zones, linked, f, zoneEpcis)).toEqual(['mons', 'tourcoing']);
+    expect(filterZones(zones, linked, filter({ epci: SOISSONS, departements: ['59'] }), zoneEpcis)).toEqual(
+      []
+    );
+  });
+
+  it('counts each EPCI holding a zone, as the choice replacing the current one', () => {
+    expect(optionCounts(zones, linked, resetFilter(), zoneEpcis).epcis).toEqual({
+      '200033579': 1,
+      [PORTE_DU_HAINAUT]: 2,
+      [SOISSONS]: 1,
+      [LILLE]: 3,
+      [VALENCIENNES]: 2,
+      [LENS]: 1
+    });
+    const counts = optionCounts(zones, linked, filter({ epci: LILLE }), zoneEpcis).epcis;
+    expect(counts[LENS]).toBe(1);
+    expect(counts[LILLE]).toBe(3);
+  });
+
+  it('EPCI counts respect the other choices, and the other counts respect the EPCI', () => {
+    const byProgramme = optionCounts(zones, linked, filter({ programmes: ['habitat-indigne'] }), zoneEpcis);
+    expect(byProgramme.epcis[LILLE]).toBe(3);
+    expect(byProgramme.epcis[LENS]).toBe(0);
+    const byEpci = optionCounts(zones, linked, filter({ epci: VALENCIENNES }), zoneEpcis);
+    expect(byEpci.departements).toEqual({ '02': 0, '13': 0, '59': 2, '62': 0, '93': 0 });
+    expect(byEpci.programmes['strategie-pauvrete']).toBe(2);
+  });
+
+  it('keeps a selected EPCI without zones so the user can still unselect it', () => {
+    expect(optionCounts(zones, linked, filter({ epci: '200000000' }), zoneEpcis).epcis['200000000']).toBe(0);
   });
 });
 

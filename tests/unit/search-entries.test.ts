@@ -42,6 +42,8 @@ function atlasWith(zones: Zone[]): AtlasData {
       '80': 'Somme',
       '93': 'Seine-Saint-Denis'
     },
+    epcis: {},
+    zoneEpcis: {},
     zones,
     measures: [],
     links: {},

@@ -21,7 +21,7 @@ const names: Record<string, string> = {
 };
 
 function filter(partial: Partial<FilterState>): FilterState {
-  return { programmes: [], mode: 'any', departements: [], ...partial };
+  return { programmes: [], mode: 'any', departements: [], epci: null, ...partial };
 }
 
 const quarters = (n: number) => ({ quarter: n, 'acceleration-territory': 0 });
@@ -130,6 +130,39 @@ describe('describeSelection', () => {
   it('falls back to the number alone when the kind counts do not add up', () => {
     expect(describeSelection(4, filter({}), { quarter: 1, 'acceleration-territory': 1 }, names)).toBe(
       '4 zones'
+    );
+  });
+});
+
+describe('describeSelection with an EPCI', () => {
+  const epcis = { '246200364': 'CA de Lens - Liévin', '245900410': 'Métropole Européenne de Lille' };
+
+  it('names the chosen EPCI after the zones', () => {
+    expect(describeSelection(2, filter({ epci: '246200364' }), quarters(2), names, epcis)).toBe(
+      '2 quartiers NPNRU dans la CA de Lens - Liévin'
+    );
+    expect(
+      describeSelection(
+        5,
+        filter({ epci: '245900410' }),
+        { quarter: 4, 'acceleration-territory': 1 },
+        names,
+        epcis
+      )
+    ).toBe(
+      "5 zones : 4 quartiers NPNRU et 1 territoire d'accélération dans la Métropole Européenne de Lille"
+    );
+  });
+
+  it('states the EPCI before the départements also chosen', () => {
+    expect(
+      describeSelection(1, filter({ epci: '246200364', departements: ['62'] }), quarters(1), names, epcis)
+    ).toBe('1 quartier NPNRU dans la CA de Lens - Liévin, dans le Pas-de-Calais');
+  });
+
+  it('falls back to the SIREN when the name is unknown', () => {
+    expect(describeSelection(1, filter({ epci: '200000000' }), quarters(1), names, epcis)).toBe(
+      "1 quartier NPNRU dans l'intercommunalité 200000000"
     );
   });
 });

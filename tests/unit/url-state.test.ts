@@ -17,11 +17,14 @@ const zoneIds = ['mons-nouveau-mons', 'lens-cite', 'nord', 'a b&c=d,é+%'];
 const communeCodes = ['59410', '62498', '2A004'];
 const epciCodes = ['246200364', '245900410'];
 const departementCodes = ['02', '59', '60', '62', '80', '93', '2A'];
+// The filter offers only EPCIs holding a zone: fewer than those drawn.
+const filterEpciCodes = ['246200364', '200041762'];
 const known: KnownValues = {
   zoneIds: new Set(zoneIds),
   communeCodes: new Set(communeCodes),
   epciCodes: new Set(epciCodes),
   departementCodes: new Set(departementCodes),
+  filterEpciCodes: new Set(filterEpciCodes),
   sceneCount: 6
 };
 
@@ -38,7 +41,7 @@ describe('defaultState', () => {
   it('shows every layer except communes, with no filter and no selection', () => {
     expect(DEFAULT_LAYERS).toEqual(['quarters', 'territories', 'qpv', 'departements', 'region']);
     expect(defaultState()).toEqual({
-      filter: { programmes: [], mode: 'any', departements: [] },
+      filter: { programmes: [], mode: 'any', departements: [], epci: null },
       layers: ['quarters', 'territories', 'qpv', 'departements', 'region'],
       zone: null,
       commune: null,
@@ -62,14 +65,19 @@ describe('serialiseState', () => {
       present: true,
       panel: 'list',
       layers: ['qpv', 'quarters'],
-      filter: { departements: ['62', '59'], mode: 'all', programmes: ['habitat-indigne', 'npnru'] },
+      filter: {
+        departements: ['62', '59'],
+        mode: 'all',
+        programmes: ['habitat-indigne', 'npnru'],
+        epci: '200041762'
+      },
       commune: '59410',
       epci: '246200364',
       zone: 'mons-nouveau-mons'
     });
     expect(serialiseState(s)).toBe(
       'zone=mons-nouveau-mons&commune=59410&epci=246200364&prog=npnru,habitat-indigne&mode=all&dep=59,62' +
-        '&layers=quarters,qpv&panel=list&present=1&scene=3'
+        '&interco=200041762&layers=quarters,qpv&panel=list&present=1&scene=3'
     );
   });
 
@@ -99,14 +107,19 @@ describe('parseState', () => {
   it('reads every parameter', () => {
     expect(
       parse(
-        'zone=nord&commune=62498&epci=245900410&prog=logement,npnru&mode=all&dep=93,59&layers=region&panel=filters&present=1&scene=6'
+        'zone=nord&commune=62498&epci=245900410&prog=logement,npnru&mode=all&dep=93,59&interco=246200364&layers=region&panel=filters&present=1&scene=6'
       )
     ).toEqual(
       state({
         zone: 'nord',
         commune: '62498',
         epci: '245900410',
-        filter: { programmes: ['npnru', 'logement'], mode: 'all', departements: ['59', '93'] },
+        filter: {
+          programmes: ['npnru', 'logement'],
+          mode: 'all',
+          departements: ['59', '93'],
+          epci: '246200364'
+        },
         layers: ['region'],
         panel: 'filters',
         present: true,
@@ -118,6 +131,18 @@ describe('parseState', () => {
   it('drops an EPCI the atlas does not draw', () => {
     expect(parse('epci=200000000').epci).toBeNull();
     expect(parse('epci=246200364').epci).toBe('246200364');
+  });
+
+  it('keeps a filter EPCI only when it holds a zone, apart from the EPCI whose sheet is open', () => {
+    expect(parse('interco=200041762').filter.epci).toBe('200041762');
+    // Drawn (its sheet may open) but holding no zone: not a filter option.
+    expect(parse('interco=245900410').filter.epci).toBeNull();
+    expect(parse('interco=200000000&dep=59').filter).toEqual({
+      ...defaultState().filter,
+      departements: ['59']
+    });
+    expect(parse('interco=&interco=246200364').filter.epci).toBe('246200364');
+    expect(parse('epci=245900410').filter.epci).toBeNull();
   });
 
   it('accepts a leading question mark as given by location.search', () => {
@@ -161,7 +186,8 @@ describe('parseState', () => {
     expect(parse('prog=npnru,%20logement&dep=59%20,62').filter).toEqual({
       programmes: ['npnru', 'logement'],
       mode: 'any',
-      departements: ['59', '62']
+      departements: ['59', '62'],
+      epci: null
     });
   });
 
@@ -270,7 +296,8 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   filter: fc.record({
     programmes: fc.array(fc.constantFrom(...PROGRAMMES), { maxLength: 10 }),
     mode: fc.constantFrom('any' as const, 'all' as const),
-    departements: fc.array(fc.constantFrom(...departementCodes), { maxLength: 10 })
+    departements: fc.array(fc.constantFrom(...departementCodes), { maxLength: 10 }),
+    epci: fc.option(fc.constantFrom(...filterEpciCodes), { nil: null })
   }),
   layers: fc.array(fc.constantFrom(...LAYER_IDS), { maxLength: 8 }),
   zone: fc.option(fc.constantFrom(...zoneIds), { nil: null }),
@@ -293,6 +320,7 @@ const fragment = fc.oneof(
     'prog',
     'mode',
     'dep',
+    'interco',
     'layers',
     'panel',
     'present',
@@ -303,6 +331,7 @@ const fragment = fc.oneof(
     ...zoneIds,
     ...communeCodes,
     ...epciCodes,
+    ...filterEpciCodes,
     ...departementCodes,
     ...PROGRAMMES,
     ...LAYER_IDS,
@@ -323,6 +352,7 @@ function onlyKnownValues(s: AppState): void {
   if (s.epci !== null) expect(known.epciCodes.has(s.epci)).toBe(true);
   for (const p of s.filter.programmes) expect(PROGRAMMES).toContain(p);
   for (const d of s.filter.departements) expect(known.departementCodes.has(d)).toBe(true);
+  if (s.filter.epci !== null) expect(known.filterEpciCodes.has(s.filter.epci)).toBe(true);
   for (const l of s.layers) expect(LAYER_IDS).toContain(l);
   expect(['any', 'all']).toContain(s.filter.mode);
   if (s.panel !== null) expect(PANELS).toContain(s.panel);

@@ -100,8 +100,12 @@ export class AtlasState {
   readonly theme = $derived(this.state.present ? projectorTheme : defaultTheme);
 
   /** Ids of the zones the filter keeps. */
-  readonly visibleZones = $derived(filterZones(this.atlas.zones, this.#programmesByZone, this.state.filter));
-  readonly counts = $derived(optionCounts(this.atlas.zones, this.#programmesByZone, this.state.filter));
+  readonly visibleZones = $derived(
+    filterZones(this.atlas.zones, this.#programmesByZone, this.state.filter, this.atlas.zoneEpcis)
+  );
+  readonly counts = $derived(
+    optionCounts(this.atlas.zones, this.#programmesByZone, this.state.filter, this.atlas.zoneEpcis)
+  );
   /** One line saying what the map shows, e.g. "9 quartiers NPNRU…". */
   readonly sentence = $derived.by(() => {
     const ofKind = (kind: ZoneKind) =>
@@ -110,7 +114,8 @@ export class AtlasState {
       this.visibleZones.length,
       this.state.filter,
       { quarter: ofKind('quarter'), 'acceleration-territory': ofKind('acceleration-territory') },
-      this.atlas.departements
+      this.atlas.departements,
+      this.atlas.epcis
     );
   });
 
@@ -147,6 +152,12 @@ export class AtlasState {
       code,
       name: this.atlas.departements[code] ?? code
     }))
+  );
+  /** EPCIs holding a zone, by official name (French collation), for the zone filter. */
+  readonly epciOptions = $derived(
+    Object.keys(this.counts.epcis)
+      .map((code) => ({ code, name: this.atlas.epcis[code] ?? code }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
   );
   readonly zoneRows: ZoneRow[] = $derived(
     this.visibleZones.flatMap((id) => {

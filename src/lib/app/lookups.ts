@@ -39,6 +39,7 @@ export function knownValues(
     communeCodes: new Set(communes.map((commune) => commune.code)),
     epciCodes: new Set(epcis.map((epci) => epci.code)),
     departementCodes: new Set(Object.keys(atlas.departements)),
+    filterEpciCodes: new Set(Object.keys(atlas.epcis)),
     sceneCount: atlas.scenes.length
   };
 }

@@ -32,17 +32,31 @@ const ARTICLES: Readonly<Record<string, Article>> = {
 // Beyond this many départements, naming them all would not fit in a caption.
 const MAX_NAMED_DEPARTEMENTS = 3;
 
-/** French sentence for `count` selected zones under `filter`, e.g. "7 quartiers NPNRU dans le Nord". */
+/**
+ * French sentence for `count` selected zones under `filter`, e.g. "7 quartiers NPNRU dans le Nord"
+ * or "3 zones dans la CA de Lens - Liévin".
+ */
 export function describeSelection(
   count: number,
   filter: FilterState,
   kindsCount: KindsCount,
-  departementNames: Readonly<Record<string, string>>
+  departementNames: Readonly<Record<string, string>>,
+  epciNames: Readonly<Record<string, string>> = {}
 ): string {
   if (count <= 0) return 'Aucune zone ne correspond aux filtres';
-  const place = placePhrase([...new Set(filter.departements)], departementNames);
+  const places = [
+    filter.epci === null ? '' : epciLocative(filter.epci, epciNames),
+    placePhrase([...new Set(filter.departements)], departementNames)
+  ].filter((place) => place !== '');
   const subject = subjectPhrase(count, filter, kindsCount);
-  return place ? `${subject} ${place}` : subject;
+  return places.length > 0 ? `${subject} ${places.join(', ')}` : subject;
+}
+
+// Every EPCI kind is a feminine noun (communauté, métropole), so "la" fits each official
+// name: "dans la CA de Lens - Liévin", "dans la Métropole Européenne de Lille".
+function epciLocative(siren: string, epciNames: Readonly<Record<string, string>>): string {
+  const name = epciNames[siren];
+  return name === undefined ? `dans l'intercommunalité ${siren}` : `dans la ${name}`;
 }
 
 /** French locative of one département, e.g. "dans l'Aisne", "en Essonne", "dans le département Gironde". */

@@ -59,7 +59,8 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     filter: {
       programmes: [...(scene.filter?.programmes ?? defaults.filter.programmes)],
       mode: scene.filter?.mode ?? defaults.filter.mode,
-      departements: [...(scene.filter?.departements ?? defaults.filter.departements)]
+      departements: [...(scene.filter?.departements ?? defaults.filter.departements)],
+      epci: defaults.filter.epci
     },
     layers: [...(scene.layers ?? defaults.layers)],
     zone: scene.zone ?? null,

@@ -11,6 +11,8 @@ export interface KnownValues {
   /** SIREN of the EPCIs drawn. */
   epciCodes: ReadonlySet<string>;
   departementCodes: ReadonlySet<string>;
+  /** SIREN of the EPCIs the zone filter offers (those holding a zone). */
+  filterEpciCodes: ReadonlySet<string>;
   /** Number of scenes in presentation mode. */
   sceneCount: number;
 }
@@ -39,7 +41,7 @@ const NO_LAYERS = 'none';
 /** The state of a fresh visit: no filter, no selection, default layers. */
 export function defaultState(): AppState {
   return {
-    filter: { programmes: [], mode: 'any', departements: [] },
+    filter: { programmes: [], mode: 'any', departements: [], epci: null },
     layers: [...DEFAULT_LAYERS],
     zone: null,
     commune: null,
@@ -79,6 +81,7 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
     first(values('dep'), (v) =>
       nonEmpty([...new Set(splitList(v).filter((code) => known.departementCodes.has(code)))].sort())
     ) ?? [];
+  state.filter.epci = first(values('interco'), (v) => (known.filterEpciCodes.has(v) ? v : null)) ?? null;
   state.layers = first(values('layers'), (v) =>
     v === NO_LAYERS ? [] : nonEmpty(inOrder(LAYER_IDS, splitList(v).filter(isLayer)))
   ) ?? [...DEFAULT_LAYERS];
@@ -101,6 +104,7 @@ export function serialiseState(state: AppState): string {
   if (s.filter.programmes.length > 0) params.push(['prog', s.filter.programmes.join(',')]);
   if (s.filter.mode !== 'any') params.push(['mode', s.filter.mode]);
   if (s.filter.departements.length > 0) params.push(['dep', s.filter.departements.join(',')]);
+  if (s.filter.epci !== null) params.push(['interco', s.filter.epci]);
   if (!sameList(s.layers, DEFAULT_LAYERS))
     params.push(['layers', s.layers.length > 0 ? s.layers.join(',') : NO_LAYERS]);
   if (s.panel !== null) params.push(['panel', s.panel]);
