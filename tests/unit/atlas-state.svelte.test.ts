@@ -3,36 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { AtlasState } from '../../src/lib/app/atlas-state.svelte';
 import type { Places } from '../../src/lib/types';
-import { fixtureAtlas } from './fixtures/atlas';
+import { fixtureAtlas, fixturePlaces } from './fixtures/atlas';
 
 /** A state owner over the fixture atlas, with a URL that navigation really changes. */
 function setUp(path = '/', extraQuarters: string[] = []) {
   const data = {
     ...fixtureAtlas(extraQuarters),
-    loadPlaces: (): Promise<Places> =>
-      Promise.resolve({
-        communes: [
-          {
-            code: '59350',
-            name: 'Lille',
-            departement: '59',
-            epci: '200093201',
-            bbox: [2.97, 50.6, 3.12, 50.66],
-            postalCodes: ['59000'],
-            population: 1000
-          }
-        ],
-        epcis: [
-          {
-            code: '200093201',
-            name: 'Métropole de test',
-            communes: ['59350'],
-            population: 1000,
-            departements: ['59'],
-            bbox: [2.8, 50.5, 3.3, 50.8]
-          }
-        ]
-      })
+    loadPlaces: (): Promise<Places> => Promise.resolve(fixturePlaces)
   };
   let url = $state(new URL(path, 'http://atlas.test'));
   const app = new AtlasState({

@@ -3,26 +3,11 @@ import { choose, type ChoicePlaces } from '../../src/lib/app/choice';
 import { featureBounds } from '../../src/lib/map/views';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { CommunePlace, EpciPlace } from '../../src/lib/types';
-import { fixtureAtlas } from './fixtures/atlas';
+import { fixtureAtlas, fixturePlaces } from './fixtures/atlas';
 
 const { atlas, geodata } = fixtureAtlas();
-const lille: CommunePlace = {
-  code: '59350',
-  name: 'Lille',
-  departement: '59',
-  epci: '200093201',
-  bbox: [2.97, 50.6, 3.12, 50.66],
-  postalCodes: ['59000'],
-  population: 1000
-};
-const metropole: EpciPlace = {
-  code: '200093201',
-  name: 'Métropole de test',
-  communes: ['59350'],
-  population: 1000,
-  departements: ['59'],
-  bbox: [2.8, 50.5, 3.3, 50.8]
-};
+const [lille] = fixturePlaces.communes as [CommunePlace];
+const [metropole] = fixturePlaces.epcis as [EpciPlace];
 const places: ChoicePlaces = {
   zones: atlas.zones,
   zoneBounds: (id) => {
