@@ -4,9 +4,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DataError, parseMeasures, parseZones } from '../../src/lib/data/schema';
+import type { Zone } from '../../src/lib/types';
 import { parseScenes, type KnownPlaces, type Scene } from '../../src/lib/present/scenes';
+import { readShapefileArchive } from './archive';
 import { readGeoPackageLayer } from './gpkg';
 import { departementOfCommune, departementsByRegion } from './layers';
 import { assembleOutputs, HOME_REGION } from './outputs';
@@ -15,13 +17,16 @@ import { resolveCrs, toWgs84 } from './reproject';
 import { neighbourLand } from './neighbours';
 import { joinReference, joinReport, readReference } from './reference';
 import {
+  parseQpvArchiveEntry,
   parseReferenceManifest,
   parseSourceManifest,
   readLocalSource,
   readSource,
   sourceById,
+  sha256Hex,
   SourceError,
   type Fetch,
+  type QpvArchiveEntry,
   type SourceDirs,
   type ReferenceEntry,
   type SourceEntry
@@ -51,6 +56,8 @@ export interface BuildOptions extends SourceDirs {
   /** Build time written in the outputs; now by default. */
   now?: Date;
   fetch?: Fetch;
+  /** Path of the official QPV archive; when absent the build looks in the sources dir, then in geodata/local/. */
+  qpvArchive?: string;
 }
 
 /** What a successful build produced. */
@@ -58,7 +65,7 @@ export interface BuildResult {
   /** The build report of the reference join: mappings of merged communes, unknown codes. */
   referenceReport: string[];
   manifest: Manifest;
-  /** Path (relative to the sources dir) of the QPV source actually read. */
+  /** Path of the QPV source actually read (relative to the sources dir, or the archive's path). */
   qpvSource: string;
   durationMs: number;
 }
@@ -82,6 +89,10 @@ export const SOURCE_IDS = {
 
 /** Layer of the GeoPackage holding the QPV contours. */
 const QPV_LAYER = 'qpvs';
+/** Published name of the official QPV archive, when sources.json names none. */
+const QPV_ARCHIVE_FILE = 'qp-politiquedelaville-shp.zip';
+/** Git-ignored folder, relative to the root, where a maintainer may drop the official QPV archive. */
+export const QPV_DROP_IN_DIR = 'geodata/local';
 const QPV_PROPERTIES = ['CODE_QP', 'NOM_QP', 'COMMUNE_QP'] as const;
 const ADMIN_PROPERTIES = ['code', 'nom'] as const;
 
@@ -172,15 +183,67 @@ async function loadAdminSource(
   return toWgs84(collection, resolveCrs(declaredCrs, entry.crs, entry.path), entry.path).features;
 }
 
+/** The QPV contours read, in WGS84, and what the manifest and the layer panel say of them. */
+export interface QpvSource {
+  features: AreaFeature<QpvSourceProperties>[];
+  /** Path of the file read, as named in error messages. */
+  file: string;
+  /** The source credited in atlas.json. */
+  entry: SourceEntry | QpvArchiveEntry;
+  layer: string | null;
+  sha256: string;
+  national: boolean;
+}
+
+/** Where the build looks for the official QPV archive when no path is given: the sources dir, then the drop-in folder. */
+export function qpvArchiveCandidates(
+  options: Pick<BuildOptions, 'root' | 'sourcesDir'>,
+  file: string
+): string[] {
+  return [join(options.sourcesDir, 'qpv-2015', file), join(options.root, QPV_DROP_IN_DIR, file)];
+}
+
+/** The official QPV archive to read, or null when the maintainer has brought none. */
+function findQpvArchive(options: BuildOptions, file: string): string | null {
+  if (options.qpvArchive !== undefined) {
+    if (!existsSync(options.qpvArchive))
+      throw new SourceError(`${options.qpvArchive}: QPV archive not found (GEODATA_QPV_ARCHIVE)`);
+    return options.qpvArchive;
+  }
+  return qpvArchiveCandidates(options, file).find((path) => existsSync(path)) ?? null;
+}
+
+/** Reads the official QPV archive: its metropolitan layer, validated and in WGS84. */
+async function loadQpvArchive(path: string, entry: QpvArchiveEntry): Promise<QpvSource> {
+  const bytes = await readFile(path);
+  const archive = await readShapefileArchive(bytes, path, entry.layer);
+  const label = `${path} (${archive.layer})`;
+  const { collection } = parseAreaCollection(archive.collection, label, QPV_PROPERTIES);
+  return {
+    features: toWgs84(collection, archive.crs, label).features,
+    file: path,
+    entry,
+    layer: archive.layer,
+    sha256: sha256Hex(bytes),
+    national: true
+  };
+}
+
 /**
- * Reads the QPV contours in WGS84: the GeoJSON derived from the GeoPackage where it is
- * available locally (it has no public address), else layer `qpvs` of the GeoPackage itself.
+ * Reads the QPV contours in WGS84: the official archive when the maintainer brought it, else
+ * the GeoJSON derived from the GeoPackage where it is available locally (it has no public
+ * address), else layer `qpvs` of the GeoPackage itself.
  */
 async function loadQpvSource(
+  manifestJson: unknown,
   entries: SourceEntry[],
-  dirs: SourceDirs,
-  fetchBytes?: Fetch
-): Promise<{ features: AreaFeature<QpvSourceProperties>[]; file: string }> {
+  options: BuildOptions
+): Promise<QpvSource> {
+  const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
+  const archiveName = (manifestJson as { qpvArchive?: { file?: unknown } }).qpvArchive?.file;
+  const archive = findQpvArchive(options, typeof archiveName === 'string' ? archiveName : QPV_ARCHIVE_FILE);
+  if (archive !== null)
+    return loadQpvArchive(archive, parseQpvArchiveEntry(manifestJson, DATA_FILES.sources));
   const geojson = entries.find((e) => e.id === SOURCE_IDS.qpvGeojson);
   const local = geojson ? await readLocalSource(geojson, dirs) : null;
   if (geojson && local) {
@@ -190,15 +253,26 @@ async function loadQpvSource(
       QPV_PROPERTIES
     );
     const crs = resolveCrs(declaredCrs, geojson.crs, geojson.path);
-    return { features: toWgs84(collection, crs, geojson.path).features, file: geojson.path };
+    return {
+      features: toWgs84(collection, crs, geojson.path).features,
+      file: geojson.path,
+      entry: geojson,
+      layer: null,
+      sha256: geojson.sha256,
+      national: false
+    };
   }
   const gpkg = sourceById(entries, SOURCE_IDS.qpvGeoPackage, DATA_FILES.sources);
-  const layer = await readGeoPackageLayer(await readSource(gpkg, dirs, fetchBytes), QPV_LAYER, gpkg.path);
+  const layer = await readGeoPackageLayer(await readSource(gpkg, dirs, options.fetch), QPV_LAYER, gpkg.path);
   const label = `${gpkg.path} (layer ${QPV_LAYER})`;
   const { collection } = parseAreaCollection(layer.collection, label, QPV_PROPERTIES);
   return {
     features: toWgs84(collection, resolveCrs(layer.crs, gpkg.crs, label), label).features,
-    file: gpkg.path
+    file: gpkg.path,
+    entry: gpkg,
+    layer: QPV_LAYER,
+    sha256: gpkg.sha256,
+    national: false
   };
 }
 
@@ -226,25 +300,28 @@ function indexByCode<P>(
   return map;
 }
 
-/** Runs the whole build; throws DataError or SourceError on bad input, leaving outDir untouched. */
-export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const started = performance.now();
-  const generatedAt = (options.now ?? new Date()).toISOString();
+/** The inputs both the build and `npm run geodata:suggest` read: the zones, the QPV file, the NPNRU list. */
+export interface QpvMatchingInputs {
+  manifestJson: unknown;
+  entries: SourceEntry[];
+  departements: AreaFeature<AdminProperties>[];
+  regions: AreaFeature<AdminProperties>[];
+  departementIndex: Map<string, AreaFeature<AdminProperties>>;
+  codes: { departements: Set<string>; regions: Set<string> };
+  zones: Zone[];
+  qpv: QpvSource;
+  npnruCodes: Set<string>;
+}
+
+/** Reads and validates the zones, the QPV file the build would read, and the NPNRU code list. */
+export async function readQpvMatchingInputs(options: BuildOptions): Promise<QpvMatchingInputs> {
   const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
   const manifestJson = await readDataFile(options.root, DATA_FILES.sources);
   const entries = parseSourceManifest(manifestJson, DATA_FILES.sources);
-  const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
-  const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
-  const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
   const source = (id: string) => sourceById(entries, id, DATA_FILES.sources);
-
   const departements = await loadAdminSource(source(SOURCE_IDS.departements), dirs, options.fetch);
   const regions = await loadAdminSource(source(SOURCE_IDS.regions), dirs, options.fetch);
-  const communeEntries = entries.filter((e) => e.id.startsWith('communes-'));
-  if (communeEntries.length === 0) throw new SourceError(`${DATA_FILES.sources}: no "communes-*" source`);
-  const communes: AreaFeature<AdminProperties>[] = [];
-  for (const entry of communeEntries) communes.push(...(await loadAdminSource(entry, dirs, options.fetch)));
-  const qpv = await loadQpvSource(entries, dirs, options.fetch);
+  const qpv = await loadQpvSource(manifestJson, entries, options);
   const npnruEntry = source(SOURCE_IDS.npnru);
   const npnruCodes = parseCodeList(
     new TextDecoder().decode(await readSource(npnruEntry, dirs, options.fetch)),
@@ -252,11 +329,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     'code_qp',
     /^QP(?:\d{3}|02[AB])\d{3}$/
   );
-
   const departementIndex = indexByCode(departements, (p) => p.code, source(SOURCE_IDS.departements).path);
-  const regionIndex = indexByCode(regions, (p) => p.code, source(SOURCE_IDS.regions).path);
-  const codes = { departements: new Set(departementIndex.keys()), regions: new Set(regionIndex.keys()) };
+  const codes = {
+    departements: new Set(departementIndex.keys()),
+    regions: new Set(indexByCode(regions, (p) => p.code, source(SOURCE_IDS.regions).path).keys())
+  };
   const zones = parseZones(await readDataFile(options.root, DATA_FILES.zones), DATA_FILES.zones, codes);
+  return { manifestJson, entries, departements, regions, departementIndex, codes, zones, qpv, npnruCodes };
+}
+
+/** Runs the whole build; throws DataError or SourceError on bad input, leaving outDir untouched. */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const generatedAt = (options.now ?? new Date()).toISOString();
+  const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
+  const { manifestJson, entries, departements, regions, departementIndex, codes, zones, qpv, npnruCodes } =
+    await readQpvMatchingInputs(options);
+  const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
+  const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
+  const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
+  const communeEntries = entries.filter((e) => e.id.startsWith('communes-'));
+  if (communeEntries.length === 0) throw new SourceError(`${DATA_FILES.sources}: no "communes-*" source`);
+  const communes: AreaFeature<AdminProperties>[] = [];
+  for (const entry of communeEntries) communes.push(...(await loadAdminSource(entry, dirs, options.fetch)));
+
   const measures = parseMeasures(
     await readDataFile(options.root, DATA_FILES.measures),
     DATA_FILES.measures,
@@ -336,13 +432,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return { insee: code, name: referenceJoin.communes.get(code)?.name ?? commune.name };
     })
   }));
-  const files = assembleOutputs({
+  const { files, qpvSource } = assembleOutputs({
     generatedAt,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
     // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
-    sources: entries.filter(
-      (e) => (e.id !== SOURCE_IDS.qpvGeojson && e.id !== SOURCE_IDS.qpvGeoPackage) || e.path === qpv.file
-    ),
+    sources: [
+      ...entries.filter(
+        (e) => (e.id !== SOURCE_IDS.qpvGeojson && e.id !== SOURCE_IDS.qpvGeoPackage) || e === qpv.entry
+      ),
+      ...(qpv.national ? [qpv.entry] : [])
+    ],
     reference: referenceEntry,
     neighboursSource: neighboursEntry,
     referenceJoin,
@@ -353,6 +452,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     communes: communeLayers.communes,
     epcis: communeLayers.epcis,
     qpvs,
+    qpvSource: {
+      id: qpv.entry.id,
+      file: basename(qpv.file),
+      layer: qpv.layer,
+      sha256: qpv.sha256,
+      vintage: qpv.entry.vintage,
+      features: qpv.features.length,
+      national: qpv.national
+    },
     npnruCodes,
     zones: officialZones,
     zoneFeatures,
@@ -360,7 +468,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     scenes,
     regionDepartements
   });
-  const manifest = await writeOutputDir(options.outDir, files, generatedAt);
+  const manifest = await writeOutputDir(options.outDir, files, generatedAt, qpvSource);
   return {
     manifest,
     qpvSource: qpv.file,

@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DataError } from '../../src/lib/data/schema';
-import { runBuild, type BuildResult } from './build';
+import { runBuild, type BuildOptions, type BuildResult } from './build';
 import { SourceError } from './sources';
 import type { ManifestEntry } from './write';
 
-const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+/** The repository holding this build. */
+export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 /** Files the first screen loads, and the gzip budget they share. */
 const FIRST_LOAD = [
@@ -27,7 +28,9 @@ const USAGE = `Usage: npm run geodata -- [--out DIR] [--root DIR]
   --root DIR   project root holding geodata/*.json (default: this repository)
 
 Environment: GEODATA_SOURCES = raw sources directory (default: ../shared/geodata from the root);
-GEODATA_REFERENCES = folder of the reference packages by name (default: the installed ones).
+GEODATA_REFERENCES = folder of the reference packages by name (default: the installed ones);
+GEODATA_QPV_ARCHIVE = the official QPV archive qp-politiquedelaville-shp.zip (default: looked for in
+the sources directory under qpv-2015/, then in geodata/local/; without it, the MEL GeoPackage).
 Missing sources are downloaded from their pinned address into geodata/.cache/.`;
 
 /** Formats a byte count for humans, in kB (1000 bytes) as browsers' devtools do. */
@@ -51,6 +54,18 @@ export function summaryLines(result: BuildResult): string[] {
   return lines;
 }
 
+/** The build options the environment gives, for a project root (the output dir is the caller's). */
+export function buildOptionsFrom(root: string, env: NodeJS.ProcessEnv): BuildOptions {
+  return {
+    root,
+    outDir: resolve(root, 'static/data'),
+    sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(root, '../shared/geodata')),
+    referencesDir: env.GEODATA_REFERENCES ? resolve(env.GEODATA_REFERENCES) : undefined,
+    cacheDir: resolve(root, 'geodata/.cache'),
+    ...(env.GEODATA_QPV_ARCHIVE ? { qpvArchive: resolve(env.GEODATA_QPV_ARCHIVE) } : {})
+  };
+}
+
 /** Runs the CLI with the given arguments and environment; returns the exit code. */
 export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let values: { out?: string; root?: string; help?: boolean };
@@ -72,11 +87,8 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
   const root = resolve(values.root ?? REPO_ROOT);
   try {
     const result = await runBuild({
-      root,
-      outDir: resolve(values.out ?? resolve(root, 'static/data')),
-      sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(root, '../shared/geodata')),
-      referencesDir: env.GEODATA_REFERENCES ? resolve(env.GEODATA_REFERENCES) : undefined,
-      cacheDir: resolve(root, 'geodata/.cache')
+      ...buildOptionsFrom(root, env),
+      outDir: resolve(values.out ?? resolve(root, 'static/data'))
     });
     process.stdout.write(`${[...result.referenceReport, ...summaryLines(result)].join('\n')}\n`);
     return 0;

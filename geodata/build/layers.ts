@@ -162,6 +162,11 @@ export function zoneEpcis(
   return table;
 }
 
+/** The département of a QPV from its code: "QP059074" → "59", "QP02A001" → "2A", "QP971001" → "971". */
+export function departementOfQpv(code: string): string {
+  return code.slice(2, 5).replace(/^0/, '');
+}
+
 /** The QPV layer (outlines already simplified): each QPV with its NPNRU membership and the zone drawn with it. */
 export function qpvLayer(
   qpvs: Iterable<AreaFeature<QpvSourceProperties>>,
@@ -180,7 +185,8 @@ export function qpvLayer(
           // The source pads some separators ("Loos,  Lezennes").
           communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
           npnru: npnruCodes.has(f.properties.CODE_QP),
-          zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? ''
+          zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? '',
+          departement: departementOfQpv(f.properties.CODE_QP)
         },
         geometry: f.geometry
       }))

@@ -9,6 +9,8 @@ import type {
   EpciProperties,
   Measure,
   PlaceProperties,
+  QpvProperties,
+  QpvSourceInfo,
   SourceInfo,
   Zone
 } from '../../src/lib/types';
@@ -17,6 +19,7 @@ import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
 import { SourceError, type ReferenceEntry, type SourceEntry } from './sources';
 import type { OutputFile } from './write';
+import type { QpvArchiveEntry } from './sources';
 import type { AdminProperties, QpvSourceProperties, ZoneFeature } from './zones';
 
 /** Code of the Hauts-de-France region, the atlas's home region. */
@@ -25,7 +28,7 @@ export const HOME_REGION = '32';
 /** Everything the generated files are made of, already validated, in WGS84 and simplified. */
 export interface OutputInputs {
   generatedAt: string;
-  sources: SourceEntry[];
+  sources: (SourceEntry | QpvArchiveEntry)[];
   reference: ReferenceEntry;
   neighboursSource: ReferenceEntry;
   referenceJoin: ReferenceJoin;
@@ -43,6 +46,8 @@ export interface OutputInputs {
   epcis: AreaFeature<{ epci: string }>[];
   /** QPV contours, simplified on shared arcs. */
   qpvs: AreaFeature<QpvSourceProperties>[];
+  /** The QPV file read; `drawn` is counted here. A national file's QPVs all go to qpv-france.geojson. */
+  qpvSource: Omit<QpvSourceInfo, 'drawn'>;
   npnruCodes: ReadonlySet<string>;
   zones: Zone[];
   zoneFeatures: ZoneFeature[];
@@ -67,7 +72,8 @@ function homeRegion(inputs: OutputInputs): AreaFeature<AdminProperties> {
 export function buildAtlas(
   inputs: OutputInputs,
   communes: FeatureCollection<Area, CommuneProperties>,
-  epcis: FeatureCollection<Area, EpciProperties>
+  epcis: FeatureCollection<Area, EpciProperties>,
+  qpvSource: QpvSourceInfo
 ): AtlasData {
   const home = homeRegion(inputs);
   const epcisOfZones = zoneEpcis(inputs.zones, communes);
@@ -93,6 +99,7 @@ export function buildAtlas(
     links: linkMeasures(inputs.zones, inputs.measures, inputs.regionDepartements),
     scenes: inputs.scenes,
     sources: [...inputs.sources, inputs.reference, inputs.neighboursSource].map(sourceInfo),
+    qpvSource,
     reference: sourceInfo(inputs.reference)
   };
 }
@@ -105,12 +112,12 @@ function sourceInfo({
   licence,
   vintage,
   url
-}: SourceEntry | ReferenceEntry): SourceInfo {
+}: SourceEntry | QpvArchiveEntry | ReferenceEntry): SourceInfo {
   return { id, title, publisher, licence, vintage, url };
 }
 
-/** Every generated file but the manifest, in the order they are listed. */
-export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
+/** Every generated file but the manifest, in the order they are listed, and the QPV source as credited. */
+export function assembleOutputs(inputs: OutputInputs): { files: OutputFile[]; qpvSource: QpvSourceInfo } {
   const region: FeatureCollection<Area, PlaceProperties> = {
     type: 'FeatureCollection',
     features: inputs.region.map((f) => ({
@@ -124,17 +131,25 @@ export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
     features: inputs.zoneFeatures
   };
   const epcis = epciLayer(inputs.epcis, inputs.referenceJoin);
+  // A national QPV file is drawn for the home region first; all of France loads on demand.
+  const allQpvs = qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones);
+  const homeDepartements = new Set(inputs.regionDepartements[HOME_REGION] ?? []);
+  const qpvs: FeatureCollection<Area, QpvProperties> = inputs.qpvSource.national
+    ? { ...allQpvs, features: allQpvs.features.filter((f) => homeDepartements.has(f.properties.departement)) }
+    : allQpvs;
+  const qpvSource: QpvSourceInfo = { ...inputs.qpvSource, drawn: qpvs.features.length };
   const communes = communesLayer(
     inputs.communes,
     inputs.referenceJoin,
     new Set(epcis.features.map((f) => f.properties.code))
   );
-  return [
+  const files = [
     geojsonFile('neighbours.geojson', inputs.neighbours),
     geojsonFile('zones.geojson', zones),
     geojsonFile('region.geojson', region),
     geojsonFile('departements.geojson', namedAreas(inputs.departements)),
-    geojsonFile('qpv.geojson', qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones)),
+    geojsonFile('qpv.geojson', qpvs),
+    ...(inputs.qpvSource.national ? [geojsonFile('qpv-france.geojson', allQpvs)] : []),
     geojsonFile('communes.geojson', communes),
     geojsonFile('epci.geojson', epcis),
     {
@@ -142,6 +157,11 @@ export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
       content: JSON.stringify(placesList(communes, epcis, inputs.referenceJoin)),
       features: null
     },
-    { name: 'atlas.json', content: JSON.stringify(buildAtlas(inputs, communes, epcis)), features: null }
+    {
+      name: 'atlas.json',
+      content: JSON.stringify(buildAtlas(inputs, communes, epcis, qpvSource)),
+      features: null
+    }
   ];
+  return { files, qpvSource };
 }

@@ -210,3 +210,46 @@ export function parseReferenceManifest(json: unknown, file: string): ReferenceEn
   if (problems.length > 0) throw new SourceError(problems.join('\n'));
   return entries;
 }
+
+/**
+ * The `qpvArchive` entry of `geodata/sources.json`: the official national QPV archive, an
+ * optional source a maintainer brings (issue 11). It has no committed sha256: the build
+ * records the checksum of the file it read in the manifest.
+ */
+export interface QpvArchiveEntry {
+  id: string;
+  /** The archive's published file name, also the drop-in name. */
+  file: string;
+  /** The shapefile read in it (the metropolitan layer, in Lambert-93). */
+  layer: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  url: string | null;
+}
+
+const qpvArchiveSchema = z.strictObject({
+  id: sourceEntrySchema.shape.id,
+  file: z.string().regex(/^[^/]+\.zip$/, { error: 'must be a .zip file name' }),
+  layer: nonEmpty,
+  title: nonEmpty,
+  publisher: nonEmpty,
+  licence: nonEmpty,
+  vintage: nonEmpty,
+  url: sourceEntrySchema.shape.url
+});
+
+/** Validates `qpvArchive` of `geodata/sources.json`, or throws a SourceError naming the field. */
+export function parseQpvArchiveEntry(json: unknown, file: string): QpvArchiveEntry {
+  const record =
+    typeof json === 'object' && json !== null ? (json as { qpvArchive?: unknown }).qpvArchive : undefined;
+  const result = qpvArchiveSchema.safeParse(record);
+  if (!result.success)
+    throw new SourceError(
+      result.error.issues
+        .map((issue) => `${file}: field "qpvArchive.${formatPath(issue.path)}": ${issue.message}`)
+        .join('\n')
+    );
+  return result.data;
+}

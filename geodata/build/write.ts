@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { QpvSourceInfo } from '../../src/lib/types';
 
 /** One generated file, its content and its feature count (null when not GeoJSON). */
 export interface OutputFile {
@@ -24,6 +25,8 @@ export interface ManifestEntry {
 /** The content of manifest.json. */
 export interface Manifest {
   generatedAt: string;
+  /** The QPV file the build read: name, layer, sha256, vintage, feature counts. */
+  qpvSource?: QpvSourceInfo;
   files: ManifestEntry[];
 }
 
@@ -70,7 +73,8 @@ async function exists(path: string): Promise<boolean> {
 export async function writeOutputDir(
   outDir: string,
   files: OutputFile[],
-  generatedAt: string
+  generatedAt: string,
+  qpvSource?: QpvSourceInfo
 ): Promise<Manifest> {
   const parent = dirname(outDir);
   const name = basename(outDir);
@@ -82,7 +86,7 @@ export async function writeOutputDir(
     const entries = measureOutputs(files);
     for (const file of files) await writeFile(join(staging, file.name), file.content);
     await checkWritten(staging, entries);
-    const manifest: Manifest = { generatedAt, files: entries };
+    const manifest: Manifest = { generatedAt, ...(qpvSource ? { qpvSource } : {}), files: entries };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await swapInto(staging, outDir);
     return manifest;

@@ -153,6 +153,27 @@ export interface QpvProperties {
   npnru: boolean;
   /** Id of the zone drawn with this contour, or "". */
   zoneId: string;
+  /** INSEE code of its département, from the QPV code ("QP059074" → "59", "QP02A001" → "2A"). */
+  departement: string;
+}
+
+/** The QPV contours the build read, as the layer panel credits them (issue 11). */
+export interface QpvSourceInfo {
+  /** Id of its entry in `geodata/sources.json` (`sources`, or `qpvArchive` for the official archive). */
+  id: string;
+  /** File name as read, e.g. "qp-politiquedelaville-shp.zip". */
+  file: string;
+  /** Layer read in the file, e.g. "QP_METROPOLE_LB93" or "qpvs"; null for a plain GeoJSON file. */
+  layer: string | null;
+  /** sha256 of the file's bytes. */
+  sha256: string;
+  vintage: string;
+  /** QPVs in the file. */
+  features: number;
+  /** QPVs drawn in qpv.geojson: those of the home region. */
+  drawn: number;
+  /** True when read from the official national archive: every QPV of the file is then in qpv-france.geojson. */
+  national: boolean;
 }
 
 /** A measure as written by hand in `geodata/measures.json`. */
@@ -297,6 +318,8 @@ export interface AtlasData {
   /** The presentation deck (geodata/scenes.json), validated. */
   scenes: Scene[];
   sources: SourceInfo[];
+  /** The QPV contours read: file, checksum, vintage and counts. */
+  qpvSource: QpvSourceInfo;
   /** The reference of commune names, postal codes, populations and EPCIs (also listed in `sources`). */
   reference: SourceInfo;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { communeConcerns } from '../../src/lib/communes/commune';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type { AtlasData, Measure, Programme, Target, Zone } from '../../src/lib/types';
+import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
 
 function quarter(id: string, departement: string, communes: string[]): Zone {
   return {
@@ -73,6 +74,7 @@ const regionDepartements = { '32': ['02', '59', '60', '62', '80'] };
 
 const atlas: AtlasData = {
   generatedAt: '2019-01-25T00:00:00Z',
+  qpvSource: FIXTURE_QPV_SOURCE,
   region: { code: '32', name: 'Hauts-de-France' },
   departements: { '59': 'Nord', '62': 'Pas-de-Calais', '80': 'Somme', '93': 'Seine-Saint-Denis' },
   epcis: {},

@@ -98,7 +98,8 @@ const geodata: MapGeodata = {
         name: 'Concorde',
         communes: 'Lille',
         npnru: true,
-        zoneId: 'lille-concorde'
+        zoneId: 'lille-concorde',
+        departement: '59'
       } satisfies QpvProperties)
     ]
   },

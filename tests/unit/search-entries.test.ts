@@ -7,6 +7,7 @@ import { buildIndex, searchIndex } from '../../src/lib/search/search';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { Commune } from '../../src/lib/communes/commune';
 import type { AtlasData, Zone } from '../../src/lib/types';
+import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
 
 function quarter(
   id: string,
@@ -32,6 +33,7 @@ function quarter(
 function atlasWith(zones: Zone[]): AtlasData {
   return {
     generatedAt: '2019-01-25T00:00:00Z',
+    qpvSource: FIXTURE_QPV_SOURCE,
     region: { code: '32', name: 'Hauts-de-France' },
     regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: {
