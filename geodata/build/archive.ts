@@ -109,11 +109,14 @@ export async function readShapefileArchive(
     throw new SourceError(
       `${file}: ${layer}.prj: the projection is neither Lambert-93 (EPSG:2154) nor WGS84 (EPSG:4326): ${prj.trim().slice(0, 80)}`
     );
-  const inputs: Record<string, Uint8Array> = {};
-  for (const extension of ['shp', 'shx', 'dbf', 'cpg']) {
+  // mapshaper reads the .cpg as text, the others as bytes.
+  const inputs: Record<string, Uint8Array | string> = {};
+  for (const extension of ['shp', 'shx', 'dbf']) {
     const content = files.get(extension);
     if (content) inputs[`layer.${extension}`] = content;
   }
+  const cpg = files.get('cpg');
+  if (cpg) inputs['layer.cpg'] = new TextDecoder().decode(cpg);
   let output: Record<string, string | Uint8Array>;
   try {
     output = (await mapshaper.applyCommands(
