@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DataError } from '../../src/lib/data/schema';
 import { runBuild, type BuildOptions, type BuildResult } from './build';
 import { SourceError } from './sources';
-import type { ManifestEntry } from './write';
+import type { Manifest, ManifestEntry } from './write';
 
 /** The repository holding this build. */
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -38,6 +38,13 @@ export function formatBytes(bytes: number): string {
   return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
+/** What the manifest records of the QPV file: layer, count, vintage and checksum. */
+function qpvDetails({ qpvSource }: Manifest): string {
+  if (!qpvSource) return '';
+  const layer = qpvSource.layer === null ? '' : `layer ${qpvSource.layer}, `;
+  return ` (${layer}${qpvSource.features} QPV, ${qpvSource.drawn} drawn in qpv.geojson, ${qpvSource.vintage}, sha256 ${qpvSource.sha256})`;
+}
+
 /** One line per generated file, then the first-load total against its budget. */
 export function summaryLines(result: BuildResult): string[] {
   const lines = result.manifest.files.map(
@@ -49,7 +56,7 @@ export function summaryLines(result: BuildResult): string[] {
     .reduce((sum, f) => sum + f.gzipBytes, 0);
   lines.push(
     `first load (${FIRST_LOAD.join(' + ')}): ${formatBytes(firstLoad)} gzip of ${formatBytes(FIRST_LOAD_BUDGET_BYTES)}${firstLoad > FIRST_LOAD_BUDGET_BYTES ? ' — OVER BUDGET' : ''}`,
-    `QPV contours from ${result.qpvSource}; built in ${(result.durationMs / 1000).toFixed(1)} s`
+    `QPV contours from ${result.qpvSource}${qpvDetails(result.manifest)}; built in ${(result.durationMs / 1000).toFixed(1)} s`
   );
   return lines;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layerEntries } from '../../src/lib/layers/entries';
+import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
 import { legendEntries } from '../../src/lib/map/legend';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { LAYER_IDS } from '../../src/lib/types';
@@ -47,7 +48,8 @@ describe('legendEntries', () => {
 });
 
 describe('layerEntries', () => {
-  const entries = layerEntries(defaultTheme);
+  const region = { code: '32', name: 'Hauts-de-France' };
+  const entries = layerEntries(defaultTheme, { qpvSource: FIXTURE_QPV_SOURCE, region });
 
   it('offers exactly one entry per layer id, in the canonical order', () => {
     expect(entries.map((entry) => entry.id)).toEqual([...LAYER_IDS]);
@@ -66,5 +68,29 @@ describe('layerEntries', () => {
       expect(entry.swatch).toEqual(first?.swatch);
     }
     expect(entries.find((entry) => entry.id === 'quarters')?.swatch.dash).toBeUndefined();
+  });
+
+  it('describes the QPV file the build read: name, layer, vintage, count and checksum', () => {
+    const national = {
+      ...FIXTURE_QPV_SOURCE,
+      file: 'qp-politiquedelaville-shp.zip',
+      layer: 'QP_METROPOLE_LB93',
+      sha256: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      vintage: 'liste QPV 2015 (ressource du 10 janvier 2018)',
+      features: 1296,
+      drawn: 199,
+      national: true
+    };
+    const qpv = layerEntries(defaultTheme, { qpvSource: national, region }).find((e) => e.id === 'qpv');
+    expect(qpv?.label).toBe('QPV 2015 de la région Hauts-de-France (199)');
+    expect(qpv?.source).toContain(
+      'fichier qp-politiquedelaville-shp.zip, couche QP_METROPOLE_LB93 — liste QPV 2015 (ressource du 10 janvier 2018), 1\u202f296 QPV, sha256 a1b2c3d4e5f6…'
+    );
+  });
+
+  it('names the Lille metropolis when the QPV file is the MEL GeoPackage', () => {
+    const mel = { ...FIXTURE_QPV_SOURCE, drawn: 26 };
+    const qpv = layerEntries(defaultTheme, { qpvSource: mel, region }).find((e) => e.id === 'qpv');
+    expect(qpv?.label).toBe('QPV 2015 de la métropole lilloise (26)');
   });
 });

@@ -1,5 +1,6 @@
 // The layers offered in the layer panel: label, symbol and where the data comes from.
-import { LAYER_IDS, type LayerId } from '$lib/types';
+import { LAYER_IDS, type AtlasData, type LayerId, type QpvSourceInfo } from '$lib/types';
+import { formatPopulation } from '$lib/communes/population';
 import { legendEntries, type Swatch } from '$lib/map/legend';
 import type { MapTheme } from '$lib/map/theme';
 
@@ -14,10 +15,9 @@ export interface LayerEntry {
   swatch: Swatch;
 }
 
-const LAYER_LABELS: Record<LayerId, string> = {
+const LAYER_LABELS: Record<Exclude<LayerId, 'qpv'>, string> = {
   quarters: 'Quartiers NPNRU validés (15)',
   territories: "Territoires d'accélération habitat indigne (6)",
-  qpv: 'QPV 2015 de la métropole lilloise (26)',
   communes: 'Communes',
   epci: 'Intercommunalités (EPCI)',
   departements: 'Départements',
@@ -36,11 +36,28 @@ const LAYER_SOURCES: Record<LayerId, string> = {
   region: 'IGN Admin Express 2018'
 };
 
-/** One panel entry per layer, with the first legend symbol of that layer. */
-export function layerEntries(theme: MapTheme): LayerEntry[] {
+/**
+ * The QPV layer's label, from the file the build read: the national archive is drawn for the
+ * home region, the MEL GeoPackage holds the Lille metropolis only (issue 11).
+ */
+function qpvLabel(qpv: QpvSourceInfo, regionName: string): string {
+  return `QPV 2015 ${qpv.national ? `de la région ${regionName}` : 'de la métropole lilloise'} (${formatPopulation(qpv.drawn)})`;
+}
+
+/** Which file the QPV contours come from: its name, layer, vintage, count and checksum, as the manifest records them. */
+function qpvFileLine(qpv: QpvSourceInfo): string {
+  const layer = qpv.layer === null ? '' : `, couche ${qpv.layer}`;
+  return `fichier ${qpv.file}${layer} — ${qpv.vintage}, ${formatPopulation(qpv.features)} QPV, sha256 ${qpv.sha256.slice(0, 12)}…`;
+}
+
+/** One panel entry per layer, with the first legend symbol of that layer; the QPV entry describes the file read. */
+export function layerEntries(theme: MapTheme, atlas: Pick<AtlasData, 'qpvSource' | 'region'>): LayerEntry[] {
   const legend = legendEntries(theme, LAYER_IDS);
-  return LAYER_IDS.flatMap((id) => {
+  return LAYER_IDS.flatMap((id): LayerEntry[] => {
     const swatch = legend.find((entry) => entry.layer === id)?.swatch;
-    return swatch ? [{ id, label: LAYER_LABELS[id], source: LAYER_SOURCES[id], swatch }] : [];
+    if (!swatch) return [];
+    if (id !== 'qpv') return [{ id, label: LAYER_LABELS[id], source: LAYER_SOURCES[id], swatch }];
+    const source = `${LAYER_SOURCES.qpv} ; ${qpvFileLine(atlas.qpvSource)}`;
+    return [{ id, label: qpvLabel(atlas.qpvSource, atlas.region.name), source, swatch }];
   });
 }

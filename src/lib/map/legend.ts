@@ -60,7 +60,7 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'qpv',
-      label: 'QPV 2015 de la métropole lilloise (trait épais : liste NPNRU)',
+      label: 'QPV 2015 (trait épais : liste NPNRU)',
       swatch: {
         shape: 'area',
         fill: theme.qpv.fill,
