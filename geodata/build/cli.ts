@@ -100,13 +100,18 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
     process.stdout.write(`${[...result.referenceReport, ...summaryLines(result)].join('\n')}\n`);
     return 0;
   } catch (error) {
-    // Bad input is explained by its message; anything else is a bug and keeps its stack.
-    const expected = error instanceof DataError || error instanceof SourceError;
-    process.stderr.write(
-      `${expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-    );
-    return 1;
+    return reportFailure(error);
   }
+}
+
+/** Writes a failure to stderr and returns exit code 1: bad input by its message, a bug with its stack. */
+export function reportFailure(error: unknown): 1 {
+  // Bad input is explained by its message; anything else is a bug and keeps its stack.
+  const expected = error instanceof DataError || error instanceof SourceError;
+  process.stderr.write(
+    `${expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+  );
+  return 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

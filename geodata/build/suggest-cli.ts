@@ -3,10 +3,8 @@
 // Exit codes as `npm run geodata`: 0 printed, 1 bad input, 2 bad usage.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError } from '../../src/lib/data/schema';
 import { readQpvMatchingInputs } from './build';
-import { buildOptionsFrom, REPO_ROOT } from './cli';
-import { SourceError } from './sources';
+import { buildOptionsFrom, REPO_ROOT, reportFailure } from './cli';
 import { suggestionTable, suggestQpvCodes } from './suggest';
 
 /** Runs the command; returns the exit code. */
@@ -36,11 +34,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
     );
     return 0;
   } catch (error) {
-    const expected = error instanceof DataError || error instanceof SourceError;
-    process.stderr.write(
-      `${expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-    );
-    return 1;
+    return reportFailure(error);
   }
 }
 

@@ -1,6 +1,7 @@
 // Suggesting QPV codes for the quarters (issue 11): pure cases on hand-made QPV lists, then the
 // proof on real data: an archive written from the MEL GeoPackage's `qpvs` layer (cut whole from
 // the official QP_METROPOLE_LB93), read and built as a maintainer would (skipped without the mirror).
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -103,6 +104,7 @@ describe('QPV code suggestions', () => {
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const MIRROR = process.env.GEODATA_SOURCES ?? join(REPO, '../shared/geodata');
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const GPKG = join(MIRROR, 'qpv-2015/mel-lille.gpkg');
 
 /** The five quarters of the Lille metropolis and their official QPV codes (PROVENANCE.md). */
@@ -158,6 +160,20 @@ describe.skipIf(!existsSync(GPKG))('the MEL contours as an official archive', ()
     expect(briquette?.candidates.map((c) => c.code)).not.toContain('QP059079');
     expect(briquette?.verdict).toBe('none');
   });
+
+  it('npm run geodata:suggest reads the archive GEODATA_QPV_ARCHIVE names and prints the table', async () => {
+    const run = await new Promise<{ code: number; stdout: string }>((done) =>
+      execFile(
+        TSX,
+        ['geodata/build/suggest-cli.ts'],
+        { cwd: REPO, env: { ...process.env, GEODATA_SOURCES: MIRROR, GEODATA_QPV_ARCHIVE: archivePath } },
+        (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, stdout })
+      )
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`QPV file: ${archivePath} (26 QPV)`);
+    expect(run.stdout).toMatch(/^les-oliveaux +confirmed QP059077 +QP059077 +Les Oliveaux +1\.00 /m);
+  }, 60_000);
 
   describe('the real build fed with it', () => {
     let result: BuildResult;
