@@ -89,7 +89,7 @@ export const SOURCE_IDS = {
 
 /** Layer of the GeoPackage holding the QPV contours. */
 const QPV_LAYER = 'qpvs';
-/** Published name of the official QPV archive, when sources.json names none. */
+/** Published name of the official QPV archive, which the build looks for. */
 const QPV_ARCHIVE_FILE = 'qp-politiquedelaville-shp.zip';
 /** Git-ignored folder, relative to the root, where a maintainer may drop the official QPV archive. */
 export const QPV_DROP_IN_DIR = 'geodata/local';
@@ -195,22 +195,21 @@ export interface QpvSource {
   national: boolean;
 }
 
-/** Where the build looks for the official QPV archive when no path is given: the sources dir, then the drop-in folder. */
-export function qpvArchiveCandidates(
-  options: Pick<BuildOptions, 'root' | 'sourcesDir'>,
-  file: string
-): string[] {
-  return [join(options.sourcesDir, 'qpv-2015', file), join(options.root, QPV_DROP_IN_DIR, file)];
-}
-
-/** The official QPV archive to read, or null when the maintainer has brought none. */
-function findQpvArchive(options: BuildOptions, file: string): string | null {
+/**
+ * The official QPV archive to read, or null when the maintainer has brought none: the path
+ * given, else the published file name under qpv-2015/ of the sources dir, else in the drop-in folder.
+ */
+function findQpvArchive(options: BuildOptions): string | null {
   if (options.qpvArchive !== undefined) {
     if (!existsSync(options.qpvArchive))
       throw new SourceError(`${options.qpvArchive}: QPV archive not found (GEODATA_QPV_ARCHIVE)`);
     return options.qpvArchive;
   }
-  return qpvArchiveCandidates(options, file).find((path) => existsSync(path)) ?? null;
+  const candidates = [
+    join(options.sourcesDir, 'qpv-2015', QPV_ARCHIVE_FILE),
+    join(options.root, QPV_DROP_IN_DIR, QPV_ARCHIVE_FILE)
+  ];
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
 
 /** Reads the official QPV archive: its metropolitan layer, validated and in WGS84. */
@@ -240,8 +239,7 @@ async function loadQpvSource(
   options: BuildOptions
 ): Promise<QpvSource> {
   const dirs: SourceDirs = { sourcesDir: options.sourcesDir, cacheDir: options.cacheDir };
-  const archiveName = (manifestJson as { qpvArchive?: { file?: unknown } }).qpvArchive?.file;
-  const archive = findQpvArchive(options, typeof archiveName === 'string' ? archiveName : QPV_ARCHIVE_FILE);
+  const archive = findQpvArchive(options);
   if (archive !== null)
     return loadQpvArchive(archive, parseQpvArchiveEntry(manifestJson, DATA_FILES.sources));
   const geojson = entries.find((e) => e.id === SOURCE_IDS.qpvGeojson);

@@ -218,8 +218,6 @@ export function parseReferenceManifest(json: unknown, file: string): ReferenceEn
  */
 export interface QpvArchiveEntry {
   id: string;
-  /** The archive's published file name, also the drop-in name. */
-  file: string;
   /** The shapefile read in it (the metropolitan layer, in Lambert-93). */
   layer: string;
   title: string;
@@ -231,7 +229,6 @@ export interface QpvArchiveEntry {
 
 const qpvArchiveSchema = z.strictObject({
   id: sourceEntrySchema.shape.id,
-  file: z.string().regex(/^[^/]+\.zip$/, { error: 'must be a .zip file name' }),
   layer: nonEmpty,
   title: nonEmpty,
   publisher: nonEmpty,
@@ -248,7 +245,10 @@ export function parseQpvArchiveEntry(json: unknown, file: string): QpvArchiveEnt
   if (!result.success)
     throw new SourceError(
       result.error.issues
-        .map((issue) => `${file}: field "qpvArchive.${formatPath(issue.path)}": ${issue.message}`)
+        .map(
+          (issue) =>
+            `${file}: field "${['qpvArchive', ...issue.path.map(String)].join('.')}": ${issue.message} (needed to read the official QPV archive)`
+        )
         .join('\n')
     );
   return result.data;

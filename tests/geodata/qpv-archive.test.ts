@@ -15,7 +15,6 @@ const ARCHIVE = 'qp-politiquedelaville-shp.zip';
 /** The entry geodata/sources.json gives the official archive. */
 const ARCHIVE_ENTRY = {
   id: 'qpv-2015-officiel-shp',
-  file: ARCHIVE,
   layer: OFFICIAL_LAYER,
   title: 'Quartiers prioritaires 2015, fichier national officiel',
   publisher: 'CGET/ANCT',
@@ -160,7 +159,7 @@ describe('the official QPV archive', () => {
     const options = await prepareCase(BASE_CASE);
     prepared.push(options);
     await dropArchive(options, zipArchive(await shapefileSet(await fixtureQpvs(options))));
-    await expect(runBuild(options)).rejects.toThrow('geodata/sources.json: field "qpvArchive');
+    await expect(runBuild(options)).rejects.toThrow('geodata/sources.json: field "qpvArchive": ');
   });
 });
 
