@@ -1,5 +1,5 @@
-// Assembling the content of every generated file from validated inputs (contract:
-// notes/outputs.md). Pure: no IO, the same inputs give the same bytes.
+// Assembling the content of every generated file from validated inputs (their types are in
+// src/lib/types.ts). Pure: no IO, the same inputs give the same bytes.
 import type { FeatureCollection } from 'geojson';
 import { compareMeasures, linkMeasures } from '../../src/lib/measures/link';
 import type {

@@ -10,7 +10,7 @@ export interface SheetItem {
 }
 
 /** Everything a zone sheet shows besides the zone itself. */
-export interface ZoneSheet {
+export interface ZoneSheetContent {
   zone: Zone;
   groups: ProgrammeGroup<SheetItem>[];
   /** True when some funding line is the zone's own money; the sources give none so far. */
@@ -18,7 +18,7 @@ export interface ZoneSheet {
 }
 
 /** The sheet of `zone`: its linked measures grouped in the fixed programme order, in the build's order. */
-export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheet {
+export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheetContent {
   const measures = new Map(atlas.measures.map((m) => [m.id, m]));
   const items: SheetItem[] = [];
   for (const link of atlas.links[zone.id] ?? []) {
