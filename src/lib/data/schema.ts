@@ -364,21 +364,33 @@ const referenceEntrySchema = z.strictObject({
   ...creditFields
 });
 
-/** Validates `references` of `geodata/sources.json` (reference data shipped as npm packages), or throws. */
-export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry[] {
-  const records =
-    typeof json === 'object' && json !== null ? (json as { references?: unknown }).references : undefined;
-  if (!Array.isArray(records)) throw new DataError(`${file}: field "references": expected an array`);
+/** Parses the manifest's list under `key` (absent: `missing`), one record per element, or throws. */
+function parseManifestList<T>(
+  json: unknown,
+  file: string,
+  key: 'references' | 'documents',
+  schema: z.ZodType<T>,
+  missing?: []
+): T[] {
+  const object = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const records = object[key] ?? missing;
+  if (!Array.isArray(records)) throw new DataError(`${file}: field "${key}": expected an array`);
+  const record = key === 'references' ? 'reference' : 'document';
   const problems: string[] = [];
-  const entries = records.flatMap((record, index) => {
-    const result = referenceEntrySchema.safeParse(record);
+  const entries = records.flatMap((value, index) => {
+    const result = schema.safeParse(value);
     if (result.success) return [result.data];
     for (const issue of result.error.issues)
-      problems.push(`${file}: reference #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
+      problems.push(`${file}: ${record} #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
     return [];
   });
   if (problems.length > 0) throw new DataError(problems);
   return entries;
+}
+
+/** Validates `references` of `geodata/sources.json` (reference data shipped as npm packages), or throws. */
+export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry[] {
+  return parseManifestList(json, file, 'references', referenceEntrySchema);
 }
 
 /** One entry of `documents` in `geodata/sources.json`: a text the hand-written data is drawn from. */
@@ -397,19 +409,7 @@ const documentEntrySchema = z.strictObject({
 
 /** Validates `documents` of `geodata/sources.json` (absent means none), or throws. */
 export function parseDocumentManifest(json: unknown, file: string): DocumentEntry[] {
-  const records =
-    typeof json === 'object' && json !== null ? ((json as { documents?: unknown }).documents ?? []) : [];
-  if (!Array.isArray(records)) throw new DataError(`${file}: field "documents": expected an array`);
-  const problems: string[] = [];
-  const entries = records.flatMap((record, index) => {
-    const result = documentEntrySchema.safeParse(record);
-    if (result.success) return [result.data];
-    for (const issue of result.error.issues)
-      problems.push(`${file}: document #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
-    return [];
-  });
-  if (problems.length > 0) throw new DataError(problems);
-  return entries;
+  return parseManifestList(json, file, 'documents', documentEntrySchema, []);
 }
 
 // ---- Scenes (`geodata/scenes.json`) ----
