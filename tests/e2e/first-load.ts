@@ -35,15 +35,21 @@ export async function firstLoadBytes(
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const bodies = new Map<string, Promise<Buffer | null>>();
+  // Downloads with no resource-timing entry (the service worker script) are placed by when
+  // their response arrived: after the first idle is seen, they are lazy.
+  const afterIdle = new Set<string>();
+  let idleSeen = false;
   page.on('response', (response) => {
-    if (!bodies.has(response.url()))
-      bodies.set(
-        response.url(),
-        response.body().catch(() => null)
-      );
+    if (bodies.has(response.url())) return;
+    bodies.set(
+      response.url(),
+      response.body().catch(() => null)
+    );
+    if (idleSeen) afterIdle.add(response.url());
   });
   await page.goto(`${baseURL}/`);
   await waitForMapIdle(page);
+  idleSeen = true;
   // What the page asks for after its first idle (the commune list) is counted as lazy.
   await page.waitForTimeout(1500);
   const { firstIdle, starts } = await page.evaluate(() => ({
@@ -63,7 +69,9 @@ export async function firstLoadBytes(
   for (const [url, body] of bodies) {
     const bytes = await body;
     if (!bytes) continue;
-    const total = totals[(starts[url] ?? 0) > firstIdle ? 'lazy' : kindOf(url)];
+    const start = starts[url];
+    const lazy = start === undefined ? afterIdle.has(url) : start > firstIdle;
+    const total = totals[lazy ? 'lazy' : kindOf(url)];
     total.raw += bytes.length;
     total.gzip += gzipSync(bytes).length;
     total.files += 1;
