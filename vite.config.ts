@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { trimMaplibreCssPlugin } from './src/lib/map/trim-maplibre-css';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [trimMaplibreCssPlugin(), sveltekit()],
   test: {
     projects: [
       {

@@ -6,7 +6,7 @@
 import { unzipSync } from 'fflate';
 import mapshaper from 'mapshaper';
 import proj4 from 'proj4';
-import { SourceError } from './sources';
+import { DataError } from '../../src/lib/data/schema';
 
 /** One shapefile layer of an archive, as GeoJSON in its own CRS. */
 export interface ArchiveLayer {
@@ -27,7 +27,7 @@ function shapefileLayers(bytes: Uint8Array, file: string): Map<string, LayerFile
   try {
     entries = unzipSync(bytes);
   } catch (error) {
-    throw new SourceError(
+    throw new DataError(
       `${file}: not a readable zip archive (corrupt or truncated?): ${(error as Error).message}`
     );
   }
@@ -75,19 +75,19 @@ export function crsOfPrj(wkt: string): 'EPSG:2154' | 'EPSG:4326' | null {
 /** The layer to read: the one named `preferred` when present, else the only one. */
 function pickLayer(layers: Map<string, LayerFiles>, preferred: string, file: string): string {
   const withShp = [...layers.keys()].filter((name) => layers.get(name)?.has('shp')).sort();
-  if (withShp.length === 0) throw new SourceError(`${file}: no shapefile (.shp) in the archive`);
+  if (withShp.length === 0) throw new DataError(`${file}: no shapefile (.shp) in the archive`);
   const named = withShp.find((name) => name.toLowerCase() === preferred.toLowerCase());
   if (named) return named;
   const [only] = withShp;
   if (withShp.length === 1 && only) return only;
-  throw new SourceError(
+  throw new DataError(
     `${file}: no layer ${preferred} in the archive, and several others to choose from: ${withShp.join(', ')}`
   );
 }
 
 /**
  * Reads one shapefile layer of a zip archive: `preferred` when the archive holds it, else its
- * only layer. Throws a SourceError naming the archive and the member file when the zip is
+ * only layer. Throws a DataError naming the archive and the member file when the zip is
  * unreadable, the .dbf or .prj is missing, or the projection is neither Lambert-93 nor WGS84.
  */
 export async function readShapefileArchive(
@@ -100,13 +100,13 @@ export async function readShapefileArchive(
   const files = layers.get(layer) as LayerFiles;
   for (const extension of ['dbf', 'prj'])
     if (!files.has(extension))
-      throw new SourceError(
+      throw new DataError(
         `${file}: ${layer}.${extension} is missing (a shapefile needs its .shp, .dbf and .prj)`
       );
   const prj = new TextDecoder().decode(files.get('prj'));
   const crs = crsOfPrj(prj);
   if (crs === null)
-    throw new SourceError(
+    throw new DataError(
       `${file}: ${layer}.prj: the projection is neither Lambert-93 (EPSG:2154) nor WGS84 (EPSG:4326): ${prj.trim().slice(0, 80)}`
     );
   // mapshaper reads the .cpg as text, the others as bytes.
@@ -124,7 +124,7 @@ export async function readShapefileArchive(
       inputs
     )) as Record<string, string | Uint8Array>;
   } catch (error) {
-    throw new SourceError(`${file}: ${layer}.shp: unreadable shapefile: ${(error as Error).message}`);
+    throw new DataError(`${file}: ${layer}.shp: unreadable shapefile: ${(error as Error).message}`);
   }
   const json = output['layer.json'];
   const text = typeof json === 'string' ? json : new TextDecoder().decode(json);

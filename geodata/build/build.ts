@@ -5,9 +5,19 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { DataError, parseMeasures, parseZones } from '../../src/lib/data/schema';
+import {
+  DataError,
+  parseDocumentManifest,
+  parseMeasures,
+  parseReferenceManifest,
+  parseScenes,
+  parseSourceManifest,
+  parseZones,
+  QPV_CODE,
+  type ReferenceEntry,
+  type SourceEntry
+} from '../../src/lib/data/schema';
 import type { Zone } from '../../src/lib/types';
-import { parseScenes, type KnownPlaces, type Scene } from '../../src/lib/present/scenes';
 import { readShapefileArchive } from './archive';
 import { readGeoPackageLayer } from './gpkg';
 import { departementOfCommune, departementsByRegion } from './layers';
@@ -18,18 +28,13 @@ import { neighbourLand } from './neighbours';
 import { joinReference, joinReport, readReference } from './reference';
 import {
   parseQpvArchiveEntry,
-  parseReferenceManifest,
-  parseSourceManifest,
   readLocalSource,
   readSource,
-  sourceById,
   sha256Hex,
-  SourceError,
+  sourceById,
   type Fetch,
   type QpvArchiveEntry,
-  type SourceDirs,
-  type ReferenceEntry,
-  type SourceEntry
+  type SourceDirs
 } from './sources';
 import {
   communeTopology,
@@ -136,10 +141,10 @@ async function referenceDir(entry: ReferenceEntry, referencesDir: string | undef
     version = (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: unknown })
       .version;
   } catch {
-    throw new SourceError(`${join(dir, 'package.json')}: reference package not found (npm install?)`);
+    throw new DataError(`${join(dir, 'package.json')}: reference package not found (npm install?)`);
   }
   if (version !== entry.version)
-    throw new SourceError(
+    throw new DataError(
       `${DATA_FILES.sources}: reference "${entry.id}" pins ${entry.package} ${entry.version}, but ${String(version)} is installed`
     );
   return dir;
@@ -148,7 +153,7 @@ async function referenceDir(entry: ReferenceEntry, referencesDir: string | undef
 /** The reference with that id, or throws. */
 function referenceById(entries: ReferenceEntry[], id: string): ReferenceEntry {
   const entry = entries.find((e) => e.id === id);
-  if (!entry) throw new SourceError(`${DATA_FILES.sources}: no reference with id "${id}"`);
+  if (!entry) throw new DataError(`${DATA_FILES.sources}: no reference with id "${id}"`);
   return entry;
 }
 
@@ -202,7 +207,7 @@ export interface QpvSource {
 function findQpvArchive(options: BuildOptions): string | null {
   if (options.qpvArchive !== undefined) {
     if (!existsSync(options.qpvArchive))
-      throw new SourceError(`${options.qpvArchive}: QPV archive not found (GEODATA_QPV_ARCHIVE)`);
+      throw new DataError(`${options.qpvArchive}: QPV archive not found (GEODATA_QPV_ARCHIVE)`);
     return options.qpvArchive;
   }
   const candidates = [
@@ -274,15 +279,6 @@ async function loadQpvSource(
   };
 }
 
-/** The validated deck; its errors become DataErrors so the CLI reports them as bad input. */
-function parseDeck(json: unknown, known: KnownPlaces): Scene[] {
-  try {
-    return parseScenes(json, DATA_FILES.scenes, known);
-  } catch (error) {
-    throw new DataError((error as Error).message.split('\n'));
-  }
-}
-
 /** Indexes features by a code property; a code appearing twice is an error. */
 function indexByCode<P>(
   features: AreaFeature<P>[],
@@ -292,7 +288,7 @@ function indexByCode<P>(
   const map = new Map<string, AreaFeature<P>>();
   for (const feature of features) {
     const key = code(feature.properties);
-    if (map.has(key)) throw new SourceError(`${what}: code "${key}" appears twice`);
+    if (map.has(key)) throw new DataError(`${what}: code "${key}" appears twice`);
     map.set(key, feature);
   }
   return map;
@@ -325,7 +321,7 @@ export async function readQpvMatchingInputs(options: BuildOptions): Promise<QpvM
     new TextDecoder().decode(await readSource(npnruEntry, dirs, options.fetch)),
     npnruEntry.path,
     'code_qp',
-    /^QP(?:\d{3}|02[AB])\d{3}$/
+    QPV_CODE
   );
   const departementIndex = indexByCode(departements, (p) => p.code, source(SOURCE_IDS.departements).path);
   const codes = {
@@ -336,7 +332,7 @@ export async function readQpvMatchingInputs(options: BuildOptions): Promise<QpvM
   return { manifestJson, entries, departements, regions, departementIndex, codes, zones, qpv, npnruCodes };
 }
 
-/** Runs the whole build; throws DataError or SourceError on bad input, leaving outDir untouched. */
+/** Runs the whole build; throws DataError or DataError on bad input, leaving outDir untouched. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const generatedAt = (options.now ?? new Date()).toISOString();
@@ -344,10 +340,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { manifestJson, entries, departements, regions, departementIndex, codes, zones, qpv, npnruCodes } =
     await readQpvMatchingInputs(options);
   const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
+  const documents = parseDocumentManifest(manifestJson, DATA_FILES.sources);
   const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
   const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
   const communeEntries = entries.filter((e) => e.id.startsWith('communes-'));
-  if (communeEntries.length === 0) throw new SourceError(`${DATA_FILES.sources}: no "communes-*" source`);
+  if (communeEntries.length === 0) throw new DataError(`${DATA_FILES.sources}: no "communes-*" source`);
   const communes: AreaFeature<AdminProperties>[] = [];
   for (const entry of communeEntries) communes.push(...(await loadAdminSource(entry, dirs, options.fetch)));
 
@@ -360,7 +357,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // The deck is optional (a fork may ship none); when present it must be valid.
   const scenes = existsSync(join(options.root, DATA_FILES.scenes))
-    ? parseDeck(await readDataFile(options.root, DATA_FILES.scenes), {
+    ? parseScenes(await readDataFile(options.root, DATA_FILES.scenes), DATA_FILES.scenes, {
         zoneIds: new Set(zones.map((z) => z.id)),
         departementCodes: codes.departements
       })
@@ -432,6 +429,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }));
   const { files, qpvSource } = assembleOutputs({
     generatedAt,
+    documents,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
     // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
     sources: [

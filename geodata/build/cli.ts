@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DataError } from '../../src/lib/data/schema';
 import { runBuild, type BuildOptions, type BuildResult } from './build';
-import { SourceError } from './sources';
 import type { Manifest, ManifestEntry } from './write';
 
 /** The repository holding this build. */
@@ -107,7 +106,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
 /** Writes a failure to stderr and returns exit code 1: bad input by its message, a bug with its stack. */
 export function reportFailure(error: unknown): 1 {
   // Bad input is explained by its message; anything else is a bug and keeps its stack.
-  const expected = error instanceof DataError || error instanceof SourceError;
+  const expected = error instanceof DataError;
   process.stderr.write(
     `${expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
   );

@@ -20,7 +20,9 @@ const ARCHIVE_ENTRY = {
   publisher: 'CGET/ANCT',
   licence: 'Licence Ouverte (Etalab)',
   vintage: 'liste QPV 2015 (ressource du 10 janvier 2018)',
-  url: null
+  url: null,
+  credit: 'CGET/ANCT, contours QPV (liste 2015)',
+  layers: ['qpv', 'quarters']
 };
 
 const prepared: PreparedCase[] = [];

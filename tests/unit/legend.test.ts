@@ -4,6 +4,7 @@ import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
 import { legendEntries } from '../../src/lib/map/legend';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { LAYER_IDS } from '../../src/lib/types';
+import { fixtureDocuments, fixtureSources } from './fixtures/sources';
 
 describe('legendEntries', () => {
   it('lists entries only for the layers switched on', () => {
@@ -48,18 +49,26 @@ describe('legendEntries', () => {
 });
 
 describe('layerEntries', () => {
-  const region = { code: '32', name: 'Hauts-de-France' };
-  const entries = layerEntries(defaultTheme, { qpvSource: FIXTURE_QPV_SOURCE, region });
+  const credits = { documents: fixtureDocuments, sources: fixtureSources };
+  const entries = layerEntries(defaultTheme, credits, { quarters: 3, qpv: 7 });
 
   it('offers exactly one entry per layer id, in the canonical order', () => {
     expect(entries.map((entry) => entry.id)).toEqual([...LAYER_IDS]);
   });
 
-  it('names the source and a label for every layer', () => {
-    for (const entry of entries) {
-      expect(entry.source.trim(), entry.id).not.toBe('');
-      expect(entry.label.trim(), entry.id).not.toBe('');
-    }
+  it('credits each layer with the documents, then the sources, that list it, each credit once', () => {
+    const source = (id: string) => entries.find((entry) => entry.id === id)?.source;
+    expect(source('territories')).toBe('Lettre de test, 1er janvier 2019 ; IGN 2018');
+    expect(source('quarters')).toBe('Lettre de test, 1er janvier 2019 ; ANCT QPV 2015');
+    expect(source('communes')).toBe('IGN 2018 ; INSEE, COG 2019');
+    expect(source('region')).toBe('');
+  });
+
+  it('adds the count given for a layer to its label, and none to the others', () => {
+    const label = (id: string) => entries.find((entry) => entry.id === id)?.label;
+    expect(label('quarters')).toBe('Quartiers NPNRU validés (3)');
+    expect(label('qpv')).toBe('QPV 2015 de la métropole lilloise (7)');
+    expect(label('territories')).toBe("Territoires d'accélération habitat indigne");
   });
 
   it('shows each layer with the first symbol of its legend, the solid outline for quarters', () => {
@@ -81,7 +90,10 @@ describe('layerEntries', () => {
       drawn: 199,
       national: true
     };
-    const qpv = layerEntries(defaultTheme, { qpvSource: national, region }).find((e) => e.id === 'qpv');
+    const region = { code: '32', name: 'Hauts-de-France' };
+    const qpv = layerEntries(defaultTheme, { ...credits, qpvSource: national, region }, { qpv: 199 }).find(
+      (e) => e.id === 'qpv'
+    );
     expect(qpv?.label).toBe('QPV 2015 de la région Hauts-de-France (199)');
     expect(qpv?.source).toContain(
       'fichier qp-politiquedelaville-shp.zip, couche QP_METROPOLE_LB93 — liste QPV 2015 (ressource du 10 janvier 2018), 1\u202f296 QPV, sha256 a1b2c3d4e5f6…'
@@ -89,8 +101,11 @@ describe('layerEntries', () => {
   });
 
   it('names the Lille metropolis when the QPV file is the MEL GeoPackage', () => {
+    const region = { code: '32', name: 'Hauts-de-France' };
     const mel = { ...FIXTURE_QPV_SOURCE, drawn: 26 };
-    const qpv = layerEntries(defaultTheme, { qpvSource: mel, region }).find((e) => e.id === 'qpv');
+    const qpv = layerEntries(defaultTheme, { ...credits, qpvSource: mel, region }, { qpv: 26 }).find(
+      (e) => e.id === 'qpv'
+    );
     expect(qpv?.label).toBe('QPV 2015 de la métropole lilloise (26)');
   });
 });

@@ -8,6 +8,7 @@ import type { SearchEntry } from '../../src/lib/search/search';
 import type { Commune } from '../../src/lib/communes/commune';
 import type { AtlasData, Zone } from '../../src/lib/types';
 import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
+import { fixtureReference } from './fixtures/sources';
 
 function quarter(
   id: string,
@@ -50,15 +51,9 @@ function atlasWith(zones: Zone[]): AtlasData {
     measures: [],
     links: {},
     scenes: [],
+    documents: [],
     sources: [],
-    reference: {
-      id: 'cog',
-      title: 'Communes',
-      publisher: 'INSEE',
-      licence: 'Licence Ouverte',
-      vintage: 'COG 2019',
-      url: null
-    }
+    reference: fixtureReference
   };
 }
 

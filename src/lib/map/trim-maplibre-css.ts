@@ -1,0 +1,32 @@
+// Build-time trim of MapLibre's stylesheet. Most of its bytes are SVG icons, inlined as data
+// URIs, for controls the atlas never adds (zoom, compass, geolocation, fullscreen, terrain,
+// globe, logo, scale) and for popups and gesture messages it never shows. Rules that only
+// style those are dropped; everything else (canvas, attribution, markers) is kept as shipped.
+import postcss, { type AtRule, type Root } from 'postcss';
+import type { Plugin } from 'vite';
+
+const UNUSED =
+  /\.maplibregl-(ctrl-(geolocate|compass|zoom-in|zoom-out|fullscreen|shrink|terrain|globe|logo|scale)|user-location|popup|cooperative-gesture|mobile-message|desktop-message|pseudo-fullscreen)/;
+
+export function trimMaplibreCss(css: string): string {
+  const root: Root = postcss.parse(css);
+  root.walkRules((rule) => {
+    if (rule.selectors.every((selector) => UNUSED.test(selector))) rule.remove();
+  });
+  root.walkAtRules((atRule: AtRule) => {
+    if (atRule.nodes?.length === 0) atRule.remove();
+  });
+  return root.toString();
+}
+
+/** Vite plugin applying `trimMaplibreCss` to `maplibre-gl/dist/maplibre-gl.css`. */
+export function trimMaplibreCssPlugin(): Plugin {
+  return {
+    name: 'atlas:trim-maplibre-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').includes('maplibre-gl/dist/maplibre-gl.css')) return null;
+      return { code: trimMaplibreCss(code), map: null };
+    }
+  };
+}
