@@ -173,7 +173,10 @@ describe('the page state owner', () => {
     const { app } = setUp('/');
     expect(app.attribution).toBe('IGN 2018 · ANCT QPV 2015 · INSEE, COG 2019');
     expect(app.sourceLines[0]).toBe('Lettre de test, 1er janvier 2019');
-    expect(app.layerEntries.find((entry) => entry.id === 'qpv')?.source).toBe('ANCT QPV 2015');
+    // The QPV entry also names the file the build read (atlas.json qpvSource).
+    expect(app.layerEntries.find((entry) => entry.id === 'qpv')?.source).toBe(
+      'ANCT QPV 2015 ; fichier qpv-fixture.geojson — liste QPV 2015, 2 QPV, sha256 000000000000…'
+    );
   });
 
   it('presenting shows the scene state over the explorer state and frames the scene; exiting restores the explorer', async () => {
