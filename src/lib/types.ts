@@ -227,6 +227,8 @@ export interface AppState {
   commune: string | null;
   /** Selected EPCI SIREN (from search or a commune sheet), or null. */
   epci: string | null;
+  /** Selected QPV code (from search, the map or a link), or null. */
+  qpv: string | null;
   panel: Panel | null;
   /** Dims everything outside the filtered départements (the explorer's spotlight). */
   spotlight: boolean;

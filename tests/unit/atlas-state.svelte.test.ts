@@ -77,7 +77,7 @@ describe('the page state owner', () => {
   it('a click on the map selects the smallest zone and offers the others, without moving the camera', async () => {
     const { app } = setUp('/');
     const before = app.frame;
-    app.pick(['alpha', 'lhi-93']);
+    app.pick({ zones: ['alpha', 'lhi-93'], qpv: null });
     await Promise.resolve();
     expect(app.state.zone).toBe('alpha');
     expect(app.others).toEqual(['lhi-93']);

@@ -25,6 +25,7 @@ const explored = (): AppState => ({
   zone: 'lens-cite',
   commune: '62498',
   epci: '246200364',
+  qpv: 'QP059071',
   panel: 'filters',
   spotlight: false,
   present: false,

@@ -19,6 +19,7 @@ import { PROGRAMMES } from '../types';
 import { labelPoints, type MapGeodata } from '../map/style';
 import { defaultTheme, projectorTheme } from '../map/theme';
 import { featureBounds, VIEW_BOUNDS } from '../map/views';
+import type { MapPick } from '../map/pick';
 import {
   overlaps,
   unionOf,
@@ -32,11 +33,12 @@ import { searchEntries } from '../search/entries';
 import { summarise } from '../summary/summary';
 import { sceneCamera, sceneState } from '../present/deck';
 import { numberQuarters } from '../present/numbering';
-import { parseState, serialiseState } from '../url/state';
+import { parseState, qpvLinkProblem, serialiseState } from '../url/state';
+import { coverageSentence, qpvCoverage, qpvLinkMessage } from '../qpv/qpv';
 import { filterZones, optionCounts, resetFilter } from '../filters/filter';
 import { describeSelection } from '../filters/sentence';
 import type { ZoneRow } from '../zones/ZoneList.svelte';
-import { choose, chooseCommune, chooseEpci, type Choice, type ChoicePlaces } from './choice';
+import { choose, chooseCommune, chooseEpci, chooseQpv, type Choice, type ChoicePlaces } from './choice';
 import { indexBy, knownValues, programmesByZone, sourceLines } from './lookups';
 
 /** What the page's load function gives. */
@@ -87,12 +89,29 @@ export class AtlasState {
   readonly featuresById = $derived(indexBy(this.geodata.zones.features, (f) => f.properties.id));
   readonly communesByCode = $derived(indexBy(this.communes, (c) => c.code));
   readonly epcisByCode = $derived(indexBy(this.epcis, (e) => e.code));
+  readonly qpvByCode = $derived(indexBy(this.geodata.qpv.features, (f) => f.properties.code));
   readonly #programmesByZone = $derived(programmesByZone(this.atlas));
 
+  /** The ids and codes a link may name. */
+  readonly #known = $derived(knownValues(this.atlas, this.communes, this.epcis, [...this.qpvByCode.keys()]));
   /** What the link says; in presentation it keeps the explorer's state to come back to. */
-  readonly linked: AppState = $derived.by(() =>
-    parseState(this.#deps.url().searchParams, knownValues(this.atlas, this.communes, this.epcis))
-  );
+  readonly linked: AppState = $derived.by(() => parseState(this.#deps.url().searchParams, this.#known));
+  /** What the QPV layer holds, in one French sentence (the layer panel and link messages say it). */
+  readonly qpvHolds = $derived.by(() => {
+    const coverage = qpvCoverage(
+      this.geodata.qpv.features.map((f) => f.properties),
+      this.atlas.regionDepartements[this.atlas.region.code] ?? []
+    );
+    const sentence = coverageSentence(coverage, this.atlas.departements);
+    return coverage.outsideRegion === 0
+      ? `${sentence} Aucun QPV hors de la région dans les données.`
+      : sentence;
+  });
+  /** Said over the map when the link names a QPV that does not open: what was wrong, what the data holds. */
+  readonly linkNotice = $derived.by(() => {
+    const problem = qpvLinkProblem(this.#deps.url().searchParams, this.#known);
+    return problem ? qpvLinkMessage(problem, this.qpvHolds) : '';
+  });
   /** The scene shown, in presentation mode. */
   readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
   /** The state on screen: a scene fully defines it, so a scene link shows the same picture. */
@@ -192,6 +211,7 @@ export class AtlasState {
     this.state.commune ? this.communesByCode.get(this.state.commune) : undefined
   );
   readonly selectedEpci = $derived(this.state.epci ? this.epcisByCode.get(this.state.epci) : undefined);
+  readonly selectedQpv = $derived(this.state.qpv ? this.qpvByCode.get(this.state.qpv) : undefined);
 
   constructor(deps: AtlasStateDeps) {
     this.#deps = deps;
@@ -199,7 +219,8 @@ export class AtlasState {
     if (this.scene) this.frameScene();
     else if (!deps.url().hash) {
       const zone = this.linked.zone ? this.#zoneTarget(this.linked.zone) : undefined;
-      this.#request(zone ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
+      const qpv = this.linked.qpv ? chooseQpv(this.linked.qpv, this.#places).frame?.target : undefined;
+      this.#request(zone ?? qpv ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
     }
   }
 
@@ -222,17 +243,22 @@ export class AtlasState {
     this.panelOnTop = false;
     const target = frame && id ? this.#zoneTarget(id) : undefined;
     return this.#navigate(
-      { ...this.state, zone: id, commune: null, epci: null },
+      { ...this.state, zone: id, commune: null, epci: null, qpv: null },
       {},
       target && { target, preset: 'zone' }
     );
   }
 
-  /** A click on the map, with the zone ids under the pointer, smallest first. */
-  pick(ids: string[]): void {
+  /** A click on the map: the zone ids under the pointer, smallest first, or a smaller QPV to open. */
+  pick({ zones, qpv }: MapPick): void {
     if (this.state.present) return;
-    this.others = ids.slice(1);
-    void this.selectZone(ids[0] ?? null);
+    if (qpv) {
+      this.others = [];
+      void this.selectQpv(qpv);
+      return;
+    }
+    this.others = zones.slice(1);
+    void this.selectZone(zones[0] ?? null);
   }
 
   /** Frames one of the two views. */
@@ -242,7 +268,7 @@ export class AtlasState {
 
   /** Opens a panel, or closes it when it is the open one. */
   togglePanel(panel: Panel): Promise<void> {
-    const sheetOpen = Boolean(this.state.zone || this.state.commune || this.state.epci);
+    const sheetOpen = Boolean(this.state.zone || this.state.commune || this.state.epci || this.state.qpv);
     // The open panel lies under a sheet: its button brings it back on top instead of closing it.
     if (this.state.panel === panel && sheetOpen && !this.panelOnTop) {
       this.panelOnTop = true;
@@ -303,6 +329,12 @@ export class AtlasState {
     return this.#apply(chooseEpci(code, this.#places));
   }
 
+  /** Opens a QPV's sheet; `frame` also moves the camera to it (a click on the map does not). */
+  selectQpv(code: string, { frame = false } = {}): Promise<void> {
+    const choice = chooseQpv(code, this.#places);
+    return this.#apply(frame ? choice : { ...choice, frame: null });
+  }
+
   get #places(): ChoicePlaces {
     return {
       zones: this.atlas.zones,
@@ -353,7 +385,8 @@ export class AtlasState {
   /** Escape in the explorer closes the open sheet. */
   escape(): void {
     if (this.state.present) return;
-    if (this.state.zone || this.state.commune || this.state.epci) void this.selectZone(null);
+    if (this.state.zone || this.state.commune || this.state.epci || this.state.qpv)
+      void this.selectZone(null);
   }
 
   /** Frames the scene a link or a reload opened (stepping frames through `present`). */

@@ -59,7 +59,19 @@ export function placeConcerns(
     (zone) => zone.kind === 'acceleration-territory' && departements.includes(zone.departement)
   );
   const zones = [...quarters, ...territories.filter((zone) => !quarters.includes(zone))];
+  return { zones, measures: measuresReaching(zones, departements, atlas) };
+}
 
+/**
+ * The measures reaching a place through `zones` (their linked measures) or by targeting one of
+ * its `departements`, their regions or the nation, each once by its most direct path, in the
+ * order of a zone's list.
+ */
+export function measuresReaching(
+  zones: readonly Zone[],
+  departements: readonly string[],
+  atlas: AtlasData
+): CommuneMeasure[] {
   const measuresById = new Map(atlas.measures.map((measure) => [measure.id, measure]));
   const best = new Map<string, CommuneMeasure>();
   const offer = (candidate: CommuneMeasure): void => {
@@ -86,8 +98,7 @@ export function placeConcerns(
   }
 
   // The same order as each zone's list of linked measures.
-  const measures = [...best.values()].sort((a, b) => compareMeasures(a.measure, b.measure));
-  return { zones, measures };
+  return [...best.values()].sort((a, b) => compareMeasures(a.measure, b.measure));
 }
 
 /** How a measure reaches a place, in French, naming the quarter it comes through if any. */

@@ -12,12 +12,14 @@ export interface LayerEntry {
   source: string;
   /** Symbol drawn for it, as in the legend. */
   swatch: Swatch;
+  /** What the data of the layer holds, when it varies with the data (e.g. the QPVs' extent). */
+  holds?: string;
 }
 
 const LAYER_LABELS: Record<LayerId, string> = {
   quarters: 'Quartiers NPNRU validés (15)',
   territories: "Territoires d'accélération habitat indigne (6)",
-  qpv: 'QPV 2015 de la métropole lilloise (26)',
+  qpv: 'Quartiers prioritaires (QPV 2015)',
   communes: 'Communes',
   epci: 'Intercommunalités (EPCI)',
   departements: 'Départements',
@@ -36,11 +38,13 @@ const LAYER_SOURCES: Record<LayerId, string> = {
   region: 'IGN Admin Express 2018'
 };
 
-/** One panel entry per layer, with the first legend symbol of that layer. */
-export function layerEntries(theme: MapTheme): LayerEntry[] {
+/** One panel entry per layer, with the first legend symbol of that layer and what its data holds. */
+export function layerEntries(theme: MapTheme, holds: Partial<Record<LayerId, string>> = {}): LayerEntry[] {
   const legend = legendEntries(theme, LAYER_IDS);
   return LAYER_IDS.flatMap((id) => {
     const swatch = legend.find((entry) => entry.layer === id)?.swatch;
-    return swatch ? [{ id, label: LAYER_LABELS[id], source: LAYER_SOURCES[id], swatch }] : [];
+    if (!swatch) return [];
+    const entry: LayerEntry = { id, label: LAYER_LABELS[id], source: LAYER_SOURCES[id], swatch };
+    return [holds[id] ? { ...entry, holds: holds[id] } : entry];
   });
 }

@@ -25,6 +25,9 @@ export const LABEL_FONT = 'Noto Sans Regular';
 /** Layers whose features a click or hover can pick (the zones). */
 export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill', 'quarters-marker'] as const;
 
+/** Layer whose features a click can pick besides the zones (the QPVs). */
+export const QPV_FILL_LAYER = 'qpv-fill';
+
 /** Below this zoom a quarter is a few pixels wide: a marker keeps it visible and clickable. */
 const MARKER_MAX_ZOOM = 10;
 
@@ -37,6 +40,8 @@ export const STATE = {
   visibleZones: 'visibleZones',
   spotlight: 'spotlight',
   selectedEpci: 'selectedEpci',
+  /** Code of the QPV whose sheet is open, outlined even when the QPV layer is off. */
+  selectedQpv: 'selectedQpv',
   /** Ids of a scene's numbered quarters, in number order (see present/numbering.ts). */
   numberedQuarters: 'numberedQuarters'
 } as const;
@@ -168,11 +173,14 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: { 'line-color': theme.territory.line, 'line-width': w(2) }
     },
     {
-      id: 'qpv-fill',
+      id: QPV_FILL_LAYER,
       type: 'fill',
       source: SOURCES.qpv,
       metadata: { group: 'qpv' },
-      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': 0.25 }
+      paint: {
+        'fill-color': theme.qpv.fill,
+        'fill-opacity': ['case', ['get', 'npnru'], theme.qpv.npnruFillOpacity, theme.qpv.fillOpacity]
+      }
     },
     {
       id: 'qpv-line',
@@ -181,7 +189,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'qpv' },
       paint: {
         'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],
-        'line-width': ['case', ['get', 'npnru'], w(1.6), w(0.8)]
+        'line-width': ['case', ['get', 'npnru'], w(theme.qpv.npnruLineWidth), w(theme.qpv.lineWidth)]
       }
     },
     {
@@ -300,6 +308,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'line-width': w(3.5),
         'line-opacity': whenState('selected', 1, 0)
       }
+    },
+    {
+      id: 'qpv-selected',
+      type: 'line',
+      source: SOURCES.qpv,
+      filter: ['==', ['get', 'code'], ['global-state', STATE.selectedQpv]],
+      paint: { 'line-color': theme.selected, 'line-width': w(3.5) }
     },
     {
       id: 'departements-label',

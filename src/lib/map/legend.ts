@@ -60,13 +60,24 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'qpv',
-      label: 'QPV 2015 de la métropole lilloise (trait épais : liste NPNRU)',
+      label: 'Quartier prioritaire (QPV 2015)',
       swatch: {
         shape: 'area',
         fill: theme.qpv.fill,
-        fillOpacity: 0.25,
+        fillOpacity: theme.qpv.fillOpacity,
+        stroke: theme.qpv.line,
+        strokeWidth: theme.qpv.lineWidth
+      }
+    },
+    {
+      layer: 'qpv',
+      label: 'QPV inscrit au NPNRU (liste ANRU)',
+      swatch: {
+        shape: 'area',
+        fill: theme.qpv.fill,
+        fillOpacity: theme.qpv.npnruFillOpacity,
         stroke: theme.qpv.npnruLine,
-        strokeWidth: 1.6
+        strokeWidth: theme.qpv.npnruLineWidth
       }
     },
     {

@@ -57,6 +57,7 @@ export function atlasStyle(
       [STATE.visibleZones]: { default: [...visibleZones] },
       [STATE.spotlight]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
+      [STATE.selectedQpv]: { default: '' },
       [STATE.numberedQuarters]: { default: [] }
     },
     sources: {

@@ -11,7 +11,16 @@ export interface MapTheme {
   region: { fill: string; line: string };
   departement: { line: string; label: string; halo: string };
   commune: { line: string };
-  qpv: { fill: string; line: string; npnruLine: string };
+  /** QPV contours; those on the NPNRU list get a denser fill and a thicker, darker outline. */
+  qpv: {
+    fill: string;
+    fillOpacity: number;
+    line: string;
+    lineWidth: number;
+    npnruFillOpacity: number;
+    npnruLine: string;
+    npnruLineWidth: number;
+  };
   quarter: { fill: string; line: string; label: string };
   /** Numbered quarter markers of a scene: disc colour, outline and number colour, radius in px. */
   numbered: { fill: string; line: string; text: string; radius: number; textSize: number };
@@ -33,7 +42,15 @@ export const defaultTheme: MapTheme = {
   region: { fill: '#fbf8f1', line: '#5c4d3c' },
   departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
   commune: { line: '#d2cabb' },
-  qpv: { fill: '#7b5ea7', line: '#5b3f86', npnruLine: '#3d2466' },
+  qpv: {
+    fill: '#7b5ea7',
+    fillOpacity: 0.2,
+    line: '#5b3f86',
+    lineWidth: 0.8,
+    npnruFillOpacity: 0.4,
+    npnruLine: '#3d2466',
+    npnruLineWidth: 2
+  },
   quarter: { fill: '#c0392b', line: '#7b1d14', label: '#5a140d' },
   numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, textSize: 13 },
   territory: { fill: '#1f8a70', line: '#0f5c4a' },

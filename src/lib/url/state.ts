@@ -3,6 +3,7 @@
 // throws: each bad value falls back to its default and the rest of the state is kept.
 import { LAYER_IDS, PANELS, PROGRAMMES } from '../types';
 import type { AppState, LayerId, Panel, Programme } from '../types';
+import { isQpvCode, type QpvLinkProblem } from '../qpv/code';
 
 /** Values a link may refer to; anything else in the URL is dropped. */
 export interface KnownValues {
@@ -10,6 +11,8 @@ export interface KnownValues {
   communeCodes: ReadonlySet<string>;
   /** SIREN of the EPCIs drawn. */
   epciCodes: ReadonlySet<string>;
+  /** Codes of the QPV drawn. */
+  qpvCodes: ReadonlySet<string>;
   departementCodes: ReadonlySet<string>;
   /** SIREN of the EPCIs the zone filter offers (those holding a zone). */
   filterEpciCodes: ReadonlySet<string>;
@@ -46,6 +49,7 @@ export function defaultState(): AppState {
     zone: null,
     commune: null,
     epci: null,
+    qpv: null,
     panel: null,
     spotlight: false,
     present: false,
@@ -74,6 +78,7 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
   state.zone = first(values('zone'), (v) => (known.zoneIds.has(v) ? v : null)) ?? null;
   state.commune = first(values('commune'), (v) => (known.communeCodes.has(v) ? v : null)) ?? null;
   state.epci = first(values('epci'), (v) => (known.epciCodes.has(v) ? v : null)) ?? null;
+  state.qpv = first(values('qpv'), (v) => (known.qpvCodes.has(v) ? v : null)) ?? null;
   state.filter.programmes =
     first(values('prog'), (v) => nonEmpty(inOrder(PROGRAMMES, splitList(v).filter(isProgramme)))) ?? [];
   state.filter.mode = first(values('mode'), (v) => (v === 'any' || v === 'all' ? v : null)) ?? 'any';
@@ -94,6 +99,18 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
   return state;
 }
 
+/**
+ * Why the link's `qpv` opened no QPV sheet: a value that is not a QPV code, or a code the data
+ * does not hold (null when the link names none, or one that opens). The rest of the link applies.
+ */
+export function qpvLinkProblem(params: URLSearchParams, known: KnownValues): QpvLinkProblem | null {
+  const values = params.getAll('qpv');
+  if (values.length === 0 || values.some((v) => known.qpvCodes.has(v))) return null;
+  const value = values[0]!.trim();
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return { kind: isQpvCode(value) ? 'unknown' : 'malformed', value: shown };
+}
+
 /** Query string (without '?') of a state, parameters in a fixed order, defaults omitted. */
 export function serialiseState(state: AppState): string {
   const s = canonicalState(state);
@@ -101,6 +118,7 @@ export function serialiseState(state: AppState): string {
   if (s.zone !== null) params.push(['zone', s.zone]);
   if (s.commune !== null) params.push(['commune', s.commune]);
   if (s.epci !== null) params.push(['epci', s.epci]);
+  if (s.qpv !== null) params.push(['qpv', s.qpv]);
   if (s.filter.programmes.length > 0) params.push(['prog', s.filter.programmes.join(',')]);
   if (s.filter.mode !== 'any') params.push(['mode', s.filter.mode]);
   if (s.filter.departements.length > 0) params.push(['dep', s.filter.departements.join(',')]);
