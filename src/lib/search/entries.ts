@@ -52,7 +52,7 @@ export function searchEntries(
       type: 'qpv',
       id: place.code,
       label: place.name,
-      detail: names.join(', '),
+      detail: [place.code, names.join(', ')].join(' · '),
       keywords: [...names, place.code]
     };
   });
