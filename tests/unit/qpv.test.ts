@@ -122,12 +122,20 @@ describe('QPV codes', () => {
 });
 
 describe('qpvSheet: measures', () => {
-  it('a QPV outside the atlas is reached by its département, its region, the nation and its territory only', () => {
+  it('a QPV outside the atlas is reached through its département (or its territory), its region and the nation only', () => {
     const sheet = qpvSheet(qpv('QP059002', 'Roubaix'), atlas, communes, epcis);
     expect(sheet.quarter).toBeUndefined();
     expect(ids(sheet)).toEqual(['for-territory', 'national', 'nord', 'region']);
     const via = Object.fromEntries(sheet.measures.map((item) => [item.measure.id, item.via]));
-    expect(via).toEqual({ 'for-territory': 'zone', nord: 'zone', region: 'region', national: 'national' });
+    // The territory is the whole département: its measures reach the QPV through the département.
+    expect(via).toEqual({
+      'for-territory': 'departement',
+      nord: 'departement',
+      region: 'region',
+      national: 'national'
+    });
+    const item = sheet.measures.find((m) => m.measure.id === 'for-territory')!;
+    expect(placeViaLabel(item, atlas)).toBe('Via le département : Nord');
   });
 
   it("another quarter's measures never reach a QPV of the same département", () => {

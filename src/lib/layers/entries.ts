@@ -19,7 +19,7 @@ export interface LayerEntry {
 const LAYER_LABELS: Record<LayerId, string> = {
   quarters: 'Quartiers NPNRU validés (15)',
   territories: "Territoires d'accélération habitat indigne (6)",
-  qpv: 'Quartiers prioritaires (QPV 2015)',
+  qpv: 'QPV 2015 (quartiers prioritaires)',
   communes: 'Communes',
   epci: 'Intercommunalités (EPCI)',
   departements: 'Départements',

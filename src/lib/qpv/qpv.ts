@@ -24,8 +24,8 @@ export interface QpvSheet {
   /** The quarter of the atlas drawn with this contour, if any. */
   quarter?: Zone;
   /**
-   * Measures reaching the QPV: those of its quarter of the atlas, of the acceleration territory
-   * of its département, and those targeting its département, its region or the nation. The
+   * Measures reaching the QPV: those of its quarter of the atlas, and those reaching its
+   * département (directly or as an acceleration territory), its region or the nation. The
    * newsletter targets no commune and no EPCI: measures of other quarters of its communes do
    * not reach it and are not listed.
    */
@@ -46,7 +46,22 @@ export function qpvSheet(
   const territories = atlas.zones.filter(
     (zone) => zone.kind === 'acceleration-territory' && zone.departement === departement
   );
-  const measures = measuresReaching(quarter ? [quarter, ...territories] : territories, [departement], atlas);
+  // An acceleration territory is its whole département: what reaches the territory reaches the
+  // QPV through its département, and says so (never "directly").
+  const measures = measuresReaching(
+    quarter ? [quarter, ...territories] : territories,
+    [departement],
+    atlas
+  ).map((item): CommuneMeasure =>
+    item.zone?.kind === 'acceleration-territory'
+      ? {
+          measure: item.measure,
+          via: item.via === 'zone' || item.via === 'kind' ? 'departement' : item.via,
+          zone: null,
+          departement
+        }
+      : item
+  );
   const hasOwnAmount = measures.some(
     (item) => item.zone === quarter && item.measure.funding.some((line) => line.scope === 'zone')
   );
