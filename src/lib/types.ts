@@ -232,6 +232,8 @@ export interface AppState {
   panel: Panel | null;
   /** Dims everything outside the filtered départements (the explorer's spotlight). */
   spotlight: boolean;
+  /** Shows the QPVs of all of France, not only the home region's (offered when the data holds more). */
+  qpvFrance: boolean;
   present: boolean;
   /** 0-based scene index in presentation mode. */
   scene: number;

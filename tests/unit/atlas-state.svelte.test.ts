@@ -131,6 +131,36 @@ describe('the page state owner', () => {
     expect(app.state).toMatchObject({ zone: 'alpha', qpv: null });
   });
 
+  it('offers all of France for the QPVs only when the data holds some outside the region', async () => {
+    const { app } = setUp('/?qpvfr=1');
+    expect(app.qpvFranceOffered).toBe(false);
+    // Not offered: the region's QPVs only, whatever the link says.
+    expect(app.qpvDepartements).toEqual(['059', '062', '080']);
+
+    const fixture = fixtureAtlas();
+    const [first] = fixture.geodata.qpv.features;
+    fixture.geodata.qpv.features.push({
+      ...first!,
+      properties: { ...first!.properties, code: 'QP093001', zoneId: '' }
+    });
+    let url = $state(new URL('/', 'http://atlas.test'));
+    const national = new AtlasState({
+      data: () => ({ ...fixture, loadPlaces: () => Promise.resolve(fixturePlaces) }),
+      url: () => url,
+      goto: async (query) => {
+        url = new URL(`/?${query}`, url);
+      }
+    });
+    expect(national.qpvFranceOffered).toBe(true);
+    expect(national.qpvHolds).toBe(
+      '3 QPV, dont 2 du NPNRU, dans les départements Nord et Seine-Saint-Denis.'
+    );
+    expect(national.qpvDepartements).toEqual(['059', '062', '080']);
+    await national.setQpvFrance(true);
+    expect(url.searchParams.get('qpvfr')).toBe('1');
+    expect(national.qpvDepartements).toEqual([]);
+  });
+
   it('the layer panel says what the QPV data holds, here nothing outside the region', () => {
     expect(setUp('/').app.qpvHolds).toBe(
       '2 QPV, dont 1 du NPNRU, dans le département Nord. Aucun QPV hors de la région dans les données.'

@@ -28,6 +28,7 @@ const explored = (): AppState => ({
   qpv: 'QP059071',
   panel: 'filters',
   spotlight: false,
+  qpvFrance: true,
   present: false,
   scene: 4
 });

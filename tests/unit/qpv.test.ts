@@ -5,7 +5,8 @@ import {
   qpvCoverage,
   qpvLinkMessage,
   qpvSheet,
-  qpvSourceLines
+  qpvSourceLines,
+  shownQpvDepartements
 } from '../../src/lib/qpv/qpv';
 import { placeViaLabel } from '../../src/lib/communes/commune';
 import { linkMeasures } from '../../src/lib/measures/link';
@@ -235,6 +236,13 @@ describe('what the QPV layer holds', () => {
       )
     ).toBe('3 QPV, dont 0 du NPNRU, dans les départements Nord, Pas-de-Calais et Seine-Saint-Denis.');
     expect(coverageSentence(qpvCoverage([], region), names)).toBe('Aucun contour de QPV dans les données.');
+  });
+});
+
+describe('shownQpvDepartements', () => {
+  it("draws the region's QPVs by the département part of their code, or all of France", () => {
+    expect(shownQpvDepartements(['02', '59', '2A'], false)).toEqual(['002', '059', '02A']);
+    expect(shownQpvDepartements(['02', '59'], true)).toEqual([]);
   });
 });
 

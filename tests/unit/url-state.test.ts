@@ -52,6 +52,7 @@ describe('defaultState', () => {
       qpv: null,
       panel: null,
       spotlight: false,
+      qpvFrance: false,
       present: false,
       scene: 0
     });
@@ -139,6 +140,12 @@ describe('parseState', () => {
       layers: ['qpv']
     });
     expect(serialiseState(state({ qpv: 'QP02A001' }))).toBe('qpv=QP02A001');
+  });
+
+  it('reads and writes the all-of-France choice of the QPV layer as qpvfr=1', () => {
+    expect(parse('qpvfr=1').qpvFrance).toBe(true);
+    expect(parse('qpvfr=yes').qpvFrance).toBe(false);
+    expect(serialiseState(state({ qpvFrance: true }))).toBe('qpvfr=1');
   });
 
   it('drops an unknown or malformed QPV code but keeps the rest of the link', () => {
@@ -327,6 +334,7 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   qpv: fc.option(fc.constantFrom(...qpvCodes), { nil: null }),
   panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
   spotlight: fc.boolean(),
+  qpvFrance: fc.boolean(),
   present: fc.boolean(),
   scene: fc.integer({ min: 0, max: known.sceneCount - 1 })
 });
@@ -340,6 +348,7 @@ const fragment = fc.oneof(
     'commune',
     'epci',
     'qpv',
+    'qpvfr',
     'prog',
     'mode',
     'dep',
@@ -383,6 +392,7 @@ function onlyKnownValues(s: AppState): void {
   expect(['any', 'all']).toContain(s.filter.mode);
   if (s.panel !== null) expect(PANELS).toContain(s.panel);
   expect(typeof s.present).toBe('boolean');
+  expect(typeof s.qpvFrance).toBe('boolean');
   expect(Number.isInteger(s.scene) && s.scene >= 0 && s.scene < known.sceneCount).toBe(true);
   expect(s).toEqual(canonicalState(s));
 }

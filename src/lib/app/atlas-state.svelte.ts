@@ -34,7 +34,7 @@ import { summarise } from '../summary/summary';
 import { sceneCamera, sceneState } from '../present/deck';
 import { numberQuarters } from '../present/numbering';
 import { parseState, qpvLinkProblem, serialiseState } from '../url/state';
-import { coverageSentence, qpvCoverage, qpvLinkMessage } from '../qpv/qpv';
+import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '../qpv/qpv';
 import { filterZones, optionCounts, resetFilter } from '../filters/filter';
 import { describeSelection } from '../filters/sentence';
 import type { ZoneRow } from '../zones/ZoneList.svelte';
@@ -96,16 +96,19 @@ export class AtlasState {
   readonly #known = $derived(knownValues(this.atlas, this.communes, this.epcis, [...this.qpvByCode.keys()]));
   /** What the link says; in presentation it keeps the explorer's state to come back to. */
   readonly linked: AppState = $derived.by(() => parseState(this.#deps.url().searchParams, this.#known));
+  readonly #regionDepartements = $derived(this.atlas.regionDepartements[this.atlas.region.code] ?? []);
+  readonly #qpvCoverage = $derived(
+    qpvCoverage(
+      this.geodata.qpv.features.map((f) => f.properties),
+      this.#regionDepartements
+    )
+  );
+  /** True when the QPV data reaches beyond the region: the layer panel then offers all of France. */
+  readonly qpvFranceOffered = $derived(this.#qpvCoverage.outsideRegion > 0);
   /** What the QPV layer holds, in one French sentence (the layer panel and link messages say it). */
   readonly qpvHolds = $derived.by(() => {
-    const coverage = qpvCoverage(
-      this.geodata.qpv.features.map((f) => f.properties),
-      this.atlas.regionDepartements[this.atlas.region.code] ?? []
-    );
-    const sentence = coverageSentence(coverage, this.atlas.departements);
-    return coverage.outsideRegion === 0
-      ? `${sentence} Aucun QPV hors de la région dans les données.`
-      : sentence;
+    const sentence = coverageSentence(this.#qpvCoverage, this.atlas.departements);
+    return this.qpvFranceOffered ? sentence : `${sentence} Aucun QPV hors de la région dans les données.`;
   });
   /** Said over the map when the link names a QPV that does not open: what was wrong, what the data holds. */
   readonly linkNotice = $derived.by(() => {
@@ -117,6 +120,10 @@ export class AtlasState {
   /** The state on screen: a scene fully defines it, so a scene link shows the same picture. */
   readonly state: AppState = $derived(this.scene ? sceneState(this.scene, this.linked) : this.linked);
   readonly theme = $derived(this.state.present ? projectorTheme : defaultTheme);
+  /** Département parts of the QPV codes drawn: the region's, or all of France when offered and chosen. */
+  readonly qpvDepartements = $derived(
+    shownQpvDepartements(this.#regionDepartements, this.qpvFranceOffered && this.state.qpvFrance)
+  );
 
   /** Ids of the zones the filter keeps. */
   readonly visibleZones = $derived(
@@ -311,6 +318,11 @@ export class AtlasState {
 
   setLayers(layers: LayerId[]): Promise<void> {
     return this.#navigate({ ...this.state, layers }, { replace: true });
+  }
+
+  /** Draws the QPVs of all of France (true) or of the region only. */
+  setQpvFrance(on: boolean): Promise<void> {
+    return this.#navigate({ ...this.state, qpvFrance: on }, { replace: true });
   }
 
   /** A search result was chosen. */

@@ -40,12 +40,20 @@ export const STATE = {
   visibleZones: 'visibleZones',
   spotlight: 'spotlight',
   selectedEpci: 'selectedEpci',
+  /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
+  qpvDepartements: 'qpvDepartements',
   /** Code of the QPV whose sheet is open, outlined even when the QPV layer is off. */
   selectedQpv: 'selectedQpv',
   /** Ids of a scene's numbered quarters, in number order (see present/numbering.ts). */
   numberedQuarters: 'numberedQuarters'
 } as const;
 
+/** A QPV of the départements shown (its code carries its département on three characters). */
+const isShownQpv: ExpressionSpecification = [
+  'any',
+  ['==', ['length', ['global-state', STATE.qpvDepartements]], 0],
+  ['in', ['slice', ['get', 'code'], 2, 5], ['global-state', STATE.qpvDepartements]]
+];
 const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
 const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
 const isTerritory: ExpressionSpecification = [
@@ -176,6 +184,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: QPV_FILL_LAYER,
       type: 'fill',
       source: SOURCES.qpv,
+      filter: isShownQpv,
       metadata: { group: 'qpv' },
       paint: {
         'fill-color': theme.qpv.fill,
@@ -186,6 +195,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'qpv-line',
       type: 'line',
       source: SOURCES.qpv,
+      filter: isShownQpv,
       metadata: { group: 'qpv' },
       paint: {
         'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],

@@ -70,6 +70,7 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     panel: scene.summary ? 'summary' : null,
     // The scene's own spotlight is drawn by presentation mode, not the explorer's option.
     spotlight: false,
+    qpvFrance: defaults.qpvFrance,
     present: true
   };
 }

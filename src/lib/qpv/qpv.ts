@@ -122,6 +122,14 @@ export function qpvCoverage(
   };
 }
 
+/**
+ * The département parts of QPV codes the QPV layer draws: the home region's ("059" for 59),
+ * or none, meaning every QPV of the data, when all of France is switched on.
+ */
+export function shownQpvDepartements(regionDepartements: readonly string[], france: boolean): string[] {
+  return france ? [] : regionDepartements.map((code) => code.padStart(3, '0'));
+}
+
 /** French sentence saying what the QPV layer holds, e.g. "26 QPV, dont 9 du NPNRU, dans le département Nord." */
 export function coverageSentence(
   coverage: QpvCoverage,
