@@ -104,7 +104,7 @@ describe('the page state owner', () => {
     expect(app.state.zone).toBe('beta');
     expect(app.state.panel).toBe('layers');
     expect(app.linkNotice).toContain('aucun QPV « QP062001 »');
-    expect(app.linkNotice).toContain('2 QPV, dont 1 du NPNRU, dans le département Nord');
+    expect(app.linkNotice).toContain('2 QPV, dont 1 du NPNRU (département : Nord)');
     expect(setUp('/?qpv=Lille').app.linkNotice).toContain("« Lille » n'est pas un code QPV");
   });
 
@@ -152,9 +152,7 @@ describe('the page state owner', () => {
       }
     });
     expect(national.qpvFranceOffered).toBe(true);
-    expect(national.qpvHolds).toBe(
-      '3 QPV, dont 2 du NPNRU, dans les départements Nord et Seine-Saint-Denis.'
-    );
+    expect(national.qpvHolds).toBe('3 QPV, dont 2 du NPNRU (départements : Nord et Seine-Saint-Denis).');
     expect(national.qpvDepartements).toEqual(['059', '062', '080']);
     await national.setQpvFrance(true);
     expect(url.searchParams.get('qpvfr')).toBe('1');
@@ -163,7 +161,7 @@ describe('the page state owner', () => {
 
   it('the layer panel says what the QPV data holds, here nothing outside the region', () => {
     expect(setUp('/').app.qpvHolds).toBe(
-      '2 QPV, dont 1 du NPNRU, dans le département Nord. Aucun QPV hors de la région dans les données.'
+      '2 QPV, dont 1 du NPNRU (département : Nord). Aucun QPV hors de la région dans les données.'
     );
   });
 

@@ -220,7 +220,7 @@ describe('what the QPV layer holds', () => {
   it('says it in French with the département names', () => {
     const names = { '59': 'Nord', '62': 'Pas-de-Calais', '93': 'Seine-Saint-Denis' };
     expect(coverageSentence(qpvCoverage([{ code: 'QP059001', npnru: true }], region), names)).toBe(
-      '1 QPV, dont 1 du NPNRU, dans le département Nord.'
+      '1 QPV, dont 1 du NPNRU (département : Nord).'
     );
     expect(
       coverageSentence(
@@ -234,7 +234,7 @@ describe('what the QPV layer holds', () => {
         ),
         names
       )
-    ).toBe('3 QPV, dont 0 du NPNRU, dans les départements Nord, Pas-de-Calais et Seine-Saint-Denis.');
+    ).toBe('3 QPV, dont 0 du NPNRU (départements : Nord, Pas-de-Calais et Seine-Saint-Denis).');
     expect(coverageSentence(qpvCoverage([], region), names)).toBe('Aucun contour de QPV dans les données.');
   });
 });
@@ -248,9 +248,9 @@ describe('shownQpvDepartements', () => {
 
 describe('QPV link messages and sources', () => {
   it('names the bad value and what the data holds', () => {
-    const holds = '26 QPV, dont 9 du NPNRU, dans le département Nord.';
+    const holds = '26 QPV, dont 9 du NPNRU (département : Nord).';
     expect(qpvLinkMessage({ kind: 'unknown', value: 'QP062001' }, holds)).toBe(
-      "Lien : aucun QPV « QP062001 » dans les données de l'atlas (26 QPV, dont 9 du NPNRU, dans le département Nord). Le reste du lien est appliqué."
+      "Lien : aucun QPV « QP062001 » dans les données de l'atlas, qui comptent 26 QPV, dont 9 du NPNRU (département : Nord). Le reste du lien est appliqué."
     );
     expect(qpvLinkMessage({ kind: 'malformed', value: 'lille' }, holds)).toBe(
       "Lien : « lille » n'est pas un code QPV (forme attendue : QP059071). Le reste du lien est appliqué."

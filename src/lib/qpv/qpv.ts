@@ -130,7 +130,7 @@ export function shownQpvDepartements(regionDepartements: readonly string[], fran
   return france ? [] : regionDepartements.map((code) => code.padStart(3, '0'));
 }
 
-/** French sentence saying what the QPV layer holds, e.g. "26 QPV, dont 9 du NPNRU, dans le département Nord." */
+/** French sentence saying what the QPV layer holds, e.g. "26 QPV, dont 9 du NPNRU (département : Nord)." */
 export function coverageSentence(
   coverage: QpvCoverage,
   departementNames: Readonly<Record<string, string>>
@@ -139,16 +139,16 @@ export function coverageSentence(
   const names = coverage.departements.map((code) => departementNames[code] ?? code);
   const where =
     names.length === 1
-      ? `dans le département ${names[0]}`
+      ? `département : ${names[0]}`
       : names.length <= 5
-        ? `dans les départements ${names.slice(0, -1).join(', ')} et ${names.at(-1)}`
-        : `dans ${names.length} départements`;
-  return `${coverage.count} QPV, dont ${coverage.npnru} du NPNRU, ${where}.`;
+        ? `départements : ${names.slice(0, -1).join(', ')} et ${names.at(-1)}`
+        : `${names.length} départements`;
+  return `${coverage.count} QPV, dont ${coverage.npnru} du NPNRU (${where}).`;
 }
 
 /** French message for a `?qpv=` link that opened nothing, saying what the data holds. */
 export function qpvLinkMessage(problem: QpvLinkProblem, coverage: string): string {
   return problem.kind === 'malformed'
     ? `Lien : « ${problem.value} » n'est pas un code QPV (forme attendue : QP059071). Le reste du lien est appliqué.`
-    : `Lien : aucun QPV « ${problem.value} » dans les données de l'atlas (${coverage.replace(/\.$/, '')}). Le reste du lien est appliqué.`;
+    : `Lien : aucun QPV « ${problem.value} » dans les données de l'atlas, qui comptent ${coverage} Le reste du lien est appliqué.`;
 }
