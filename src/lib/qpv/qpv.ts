@@ -63,7 +63,11 @@ export function qpvSheet(
       : item
   );
   const hasOwnAmount = measures.some(
-    (item) => item.zone === quarter && item.measure.funding.some((line) => line.scope === 'zone')
+    (item) =>
+      quarter !== undefined &&
+      item.zone === quarter &&
+      item.via === 'zone' &&
+      item.measure.funding.some((line) => line.scope === 'zone')
   );
 
   const inDepartement = communes.filter((commune) => commune.departement === departement);
