@@ -43,7 +43,9 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     await expect(sheet.getByText(code, { exact: true }).isVisible()).resolves.toBe(true);
     await expect(sheet.getByText(/^Oui : inscrit sur la liste/).isVisible()).resolves.toBe(true);
     // Where its contour comes from, with the vintage.
-    await expect(sheet.getByText(/Contour, nom et communes : .*QPV 2015/).isVisible()).resolves.toBe(true);
+    await expect(
+      sheet.getByText(/Contour, nom, communes et liste NPNRU : .*(liste 2015|QPV 2015)/).isVisible()
+    ).resolves.toBe(true);
     // Its commune is a link once the commune list is loaded; it opens the commune's sheet.
     const commune = outside!.properties.communes.split(',')[0]!.trim();
     await sheet.getByRole('button', { name: commune, exact: true }).click();

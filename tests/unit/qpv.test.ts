@@ -5,7 +5,6 @@ import {
   qpvCoverage,
   qpvLinkMessage,
   qpvSheet,
-  qpvSourceLines,
   shownQpvDepartements
 } from '../../src/lib/qpv/qpv';
 import { placeViaLabel } from '../../src/lib/communes/commune';
@@ -16,7 +15,6 @@ import type {
   EpciPlace,
   FundingLine,
   QpvProperties,
-  SourceInfo,
   Zone
 } from '../../src/lib/types';
 import { fixtureAtlas } from './fixtures/atlas';
@@ -246,7 +244,7 @@ describe('shownQpvDepartements', () => {
   });
 });
 
-describe('QPV link messages and sources', () => {
+describe('QPV link messages', () => {
   it('names the bad value and what the data holds', () => {
     const holds = '26 QPV, dont 9 du NPNRU (département : Nord).';
     expect(qpvLinkMessage({ kind: 'unknown', value: 'QP062001' }, holds)).toBe(
@@ -255,25 +253,5 @@ describe('QPV link messages and sources', () => {
     expect(qpvLinkMessage({ kind: 'malformed', value: 'lille' }, holds)).toBe(
       "Lien : « lille » n'est pas un code QPV (forme attendue : QP059071). Le reste du lien est appliqué."
     );
-  });
-
-  it('credits the contour and NPNRU sources with their vintages', () => {
-    const source = (id: string, publisher: string, vintage: string): SourceInfo => ({
-      id,
-      title: id,
-      publisher,
-      licence: 'Licence Ouverte',
-      vintage,
-      url: null
-    });
-    const sources = [
-      source('departements', 'IGN', '2018'),
-      source('qpv-2015-test', 'CGET/ANCT', 'liste QPV 2015'),
-      source('npnru-codes', 'ANRU', 'liste 2018')
-    ];
-    expect(qpvSourceLines(sources)).toEqual({
-      contour: 'CGET/ANCT (liste QPV 2015)',
-      npnru: 'ANRU (liste 2018)'
-    });
   });
 });

@@ -1,7 +1,7 @@
 // What a QPV's sheet shows, computed from the atlas data: its département, its communes
 // (matched by name to the commune list), their intercommunalities, the quarter of the atlas
 // drawn with it, and the measures reaching it. Pure: tested in node (tests/unit/qpv.test.ts).
-import type { AtlasData, CommunePlace, EpciPlace, QpvProperties, SourceInfo, Zone } from '../types';
+import type { AtlasData, CommunePlace, EpciPlace, QpvProperties, Zone } from '../types';
 import { measuresReaching, type CommuneMeasure } from '../communes/commune';
 import { normalise } from '../search/search';
 import { qpvCommuneNames, qpvDepartement, type QpvLinkProblem } from './code';
@@ -86,20 +86,6 @@ export function qpvSheet(
     measures,
     hasOwnAmount
   };
-}
-
-/**
- * Where a QPV sheet's facts come from, as listed in atlas.json: the QPV contours and names
- * (sources whose id starts with "qpv") and the NPNRU code list (ids starting with "npnru").
- * French, "publisher (vintage)", several joined by " ; ".
- */
-export function qpvSourceLines(sources: readonly SourceInfo[]): { contour: string; npnru: string } {
-  const line = (prefix: string): string =>
-    sources
-      .filter((source) => source.id.startsWith(prefix))
-      .map((source) => `${source.publisher} (${source.vintage})`)
-      .join(' ; ');
-  return { contour: line('qpv'), npnru: line('npnru') };
 }
 
 /** What the QPV layer holds: how many, how many on the NPNRU list, in which départements. */
