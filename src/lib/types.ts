@@ -248,9 +248,13 @@ export interface AppState {
   commune: string | null;
   /** Selected EPCI SIREN (from search or a commune sheet), or null. */
   epci: string | null;
+  /** Selected QPV code (from search, the map or a link), or null. */
+  qpv: string | null;
   panel: Panel | null;
   /** Dims everything outside the filtered départements (the explorer's spotlight). */
   spotlight: boolean;
+  /** Shows the QPVs of all of France, not only the home region's (offered when the data holds more). */
+  qpvFrance: boolean;
   present: boolean;
   /** 0-based scene index in presentation mode. */
   scene: number;

@@ -42,6 +42,7 @@ describe.each([
   test.each([
     ['the initial view', '/'],
     ['an open sheet', '/?zone=lens-cite'],
+    ['a QPV sheet', '/?qpv=QP059073'],
     ['the Filtres panel', '/?panel=filters'],
     ['the Couches panel', '/?panel=layers'],
     ['the Liste panel', '/?panel=list'],

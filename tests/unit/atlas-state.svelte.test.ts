@@ -77,11 +77,92 @@ describe('the page state owner', () => {
   it('a click on the map selects the smallest zone and offers the others, without moving the camera', async () => {
     const { app } = setUp('/');
     const before = app.frame;
-    app.pick(['alpha', 'lhi-93']);
+    app.pick({ zones: ['alpha', 'lhi-93'], qpv: null });
     await Promise.resolve();
     expect(app.state.zone).toBe('alpha');
     expect(app.others).toEqual(['lhi-93']);
     expect(app.frame).toBe(before);
+  });
+
+  it('a link to a QPV opens its sheet and frames its contour at once', () => {
+    const { app } = setUp('/?qpv=QP059002&dep=59');
+    expect(app.selectedQpv?.properties.name).toBe('Autre QPV');
+    expect(app.state.filter.departements).toEqual(['59']);
+    expect(app.frame?.preset).toBe('start');
+    expect(app.frame?.target).toEqual({
+      bounds: [
+        [3.1, 50.68],
+        [3.1 + 0.02, 50.68 + 0.02]
+      ]
+    });
+    expect(app.linkNotice).toBe('');
+  });
+
+  it('a link to a QPV the data lacks says so and keeps the rest of the link', () => {
+    const { app } = setUp('/?qpv=QP062001&zone=beta&panel=layers');
+    expect(app.selectedQpv).toBeUndefined();
+    expect(app.state.zone).toBe('beta');
+    expect(app.state.panel).toBe('layers');
+    expect(app.linkNotice).toContain('aucun QPV « QP062001 »');
+    expect(app.linkNotice).toContain('2 QPV, dont 1 du NPNRU (département : Nord)');
+    expect(setUp('/?qpv=Lille').app.linkNotice).toContain("« Lille » n'est pas un code QPV");
+  });
+
+  it('a click on a QPV smaller than the zones there opens its sheet without moving the camera', async () => {
+    const { app, url } = setUp('/?zone=alpha');
+    const before = app.frame;
+    app.pick({ zones: ['lhi-93'], qpv: 'QP059002' });
+    await Promise.resolve();
+    expect(url().searchParams.get('qpv')).toBe('QP059002');
+    expect(app.state.zone).toBeNull();
+    expect(app.frame).toBe(before);
+    // Escape closes it like any sheet.
+    app.escape();
+    await Promise.resolve();
+    expect(app.state.qpv).toBeNull();
+  });
+
+  it('choosing a QPV in search opens its sheet and frames it; its quarter link opens the zone', async () => {
+    const { app } = setUp('/');
+    await app.chooseResult({ type: 'qpv', id: 'QP059001', label: 'Alpha QPV', detail: '' });
+    expect(app.state.qpv).toBe('QP059001');
+    expect(app.frame?.preset).toBe('qpv');
+    await app.selectZone('alpha', { frame: true });
+    expect(app.state).toMatchObject({ zone: 'alpha', qpv: null });
+  });
+
+  it('offers all of France for the QPVs only when the data holds some outside the region', async () => {
+    const { app } = setUp('/?qpvfr=1');
+    expect(app.qpvFranceOffered).toBe(false);
+    // Not offered: the region's QPVs only, whatever the link says.
+    expect(app.qpvDepartements).toEqual(['059', '062', '080']);
+
+    const fixture = fixtureAtlas();
+    const [first] = fixture.geodata.qpv.features;
+    fixture.geodata.qpv.features.push({
+      ...first!,
+      properties: { ...first!.properties, code: 'QP093001', zoneId: '' }
+    });
+    let url = $state(new URL('/', 'http://atlas.test'));
+    const national = new AtlasState({
+      data: () => ({ ...fixture, loadPlaces: () => Promise.resolve(fixturePlaces) }),
+      url: () => url,
+      goto: async (query) => {
+        url = new URL(`/?${query}`, url);
+      }
+    });
+    expect(national.qpvFranceOffered).toBe(true);
+    expect(national.qpvHolds).toBe('3 QPV, dont 2 du NPNRU (départements : Nord et Seine-Saint-Denis).');
+    expect(national.qpvDepartements).toEqual(['059', '062', '080']);
+    await national.setQpvFrance(true);
+    expect(url.searchParams.get('qpvfr')).toBe('1');
+    expect(national.qpvDepartements).toEqual([]);
+  });
+
+  it('the layer panel says what the QPV data holds, here nothing outside the region', () => {
+    expect(setUp('/').app.qpvHolds).toBe(
+      '2 QPV, dont 1 du NPNRU (département : Nord). Aucun QPV hors de la région dans les données.'
+    );
   });
 
   it('the same view asked twice makes two requests (the user may have panned in between)', () => {

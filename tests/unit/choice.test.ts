@@ -24,13 +24,13 @@ const entry = (type: SearchEntry['type'], id: string): SearchEntry => ({ type, i
 describe('choosing a search result', () => {
   it('a zone opens its sheet and is framed with the zone preset', () => {
     const choice = choose(entry('zone', 'beta'), places);
-    expect(choice.selection).toEqual({ zone: 'beta', commune: null, epci: null });
+    expect(choice.selection).toEqual({ zone: 'beta', commune: null, epci: null, qpv: null });
     expect(choice.frame).toEqual({ target: { bounds: places.zoneBounds('beta') }, preset: 'zone' });
   });
 
   it('a commune opens its sheet, closes any zone sheet and frames its box', () => {
     const choice = choose(entry('commune', '59350'), places);
-    expect(choice.selection).toEqual({ zone: null, commune: '59350', epci: null });
+    expect(choice.selection).toEqual({ zone: null, commune: '59350', epci: null, qpv: null });
     expect(choice.frame).toEqual({
       target: {
         bounds: [
@@ -44,7 +44,7 @@ describe('choosing a search result', () => {
 
   it('an intercommunality opens its sheet, closes any zone or commune sheet and frames its box', () => {
     const choice = choose(entry('epci', '200093201'), places);
-    expect(choice.selection).toEqual({ zone: null, commune: null, epci: '200093201' });
+    expect(choice.selection).toEqual({ zone: null, commune: null, epci: '200093201', qpv: null });
     expect(choice.frame).toEqual({
       target: {
         bounds: [
@@ -56,21 +56,26 @@ describe('choosing a search result', () => {
     });
   });
 
-  it('a QPV drawn as a zone opens that zone', () => {
-    expect(choose(entry('qpv', 'QP059001'), places)).toEqual(choose(entry('zone', 'alpha'), places));
+  it('a QPV opens its own sheet, closes any other sheet and frames its contour, even when drawn as a zone', () => {
+    for (const code of ['QP059001', 'QP059002']) {
+      const qpv = geodata.qpv.features.find((f) => f.properties.code === code)!;
+      expect(choose(entry('qpv', code), places)).toEqual({
+        selection: { zone: null, commune: null, epci: null, qpv: code },
+        frame: { target: { bounds: featureBounds(qpv) }, preset: 'qpv' }
+      });
+    }
   });
 
-  it('a QPV with no zone of its own moves the camera and keeps the selection', () => {
-    const choice = choose(entry('qpv', 'QP059002'), places);
-    expect(choice.selection).toBeNull();
-    expect(choice.frame?.preset).toBe('qpv');
+  it('a QPV the data does not hold changes nothing', () => {
+    expect(choose(entry('qpv', 'QP059999'), places)).toEqual({ selection: null, frame: null });
   });
 
   it('a département with an acceleration territory opens the territory', () => {
     expect(choose(entry('departement', '93'), places).selection).toEqual({
       zone: 'lhi-93',
       commune: null,
-      epci: null
+      epci: null,
+      qpv: null
     });
   });
 

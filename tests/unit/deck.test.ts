@@ -25,8 +25,10 @@ const explored = (): AppState => ({
   zone: 'lens-cite',
   commune: '62498',
   epci: '246200364',
+  qpv: 'QP059071',
   panel: 'filters',
   spotlight: false,
+  qpvFrance: true,
   present: false,
   scene: 4
 });

@@ -67,8 +67,15 @@ describe('layerEntries', () => {
   it('adds the count given for a layer to its label, and none to the others', () => {
     const label = (id: string) => entries.find((entry) => entry.id === id)?.label;
     expect(label('quarters')).toBe('Quartiers NPNRU validés (3)');
-    expect(label('qpv')).toBe('QPV 2015 de la métropole lilloise (7)');
+    // The extent of the QPV data is said by its 'holds' line, not the label: it varies with the data.
+    expect(label('qpv')).toBe('QPV 2015, quartiers prioritaires (7)');
     expect(label('territories')).toBe("Territoires d'accélération habitat indigne");
+  });
+
+  it('says what the data of a layer holds when given, and nothing for the others', () => {
+    const held = layerEntries(defaultTheme, credits, {}, { qpv: '7 QPV (département : Nord).' });
+    expect(held.find((entry) => entry.id === 'qpv')?.holds).toBe('7 QPV (département : Nord).');
+    expect(held.filter((entry) => entry.holds !== undefined).map((entry) => entry.id)).toEqual(['qpv']);
   });
 
   it('shows each layer with the first symbol of its legend, the solid outline for quarters', () => {
@@ -90,22 +97,11 @@ describe('layerEntries', () => {
       drawn: 199,
       national: true
     };
-    const region = { code: '32', name: 'Hauts-de-France' };
-    const qpv = layerEntries(defaultTheme, { ...credits, qpvSource: national, region }, { qpv: 199 }).find(
+    const qpv = layerEntries(defaultTheme, { ...credits, qpvSource: national }, { qpv: 199 }).find(
       (e) => e.id === 'qpv'
     );
-    expect(qpv?.label).toBe('QPV 2015 de la région Hauts-de-France (199)');
     expect(qpv?.source).toContain(
       'fichier qp-politiquedelaville-shp.zip, couche QP_METROPOLE_LB93 — liste QPV 2015 (ressource du 10 janvier 2018), 1\u202f296 QPV, sha256 a1b2c3d4e5f6…'
     );
-  });
-
-  it('names the Lille metropolis when the QPV file is the MEL GeoPackage', () => {
-    const region = { code: '32', name: 'Hauts-de-France' };
-    const mel = { ...FIXTURE_QPV_SOURCE, drawn: 26 };
-    const qpv = layerEntries(defaultTheme, { ...credits, qpvSource: mel, region }, { qpv: 26 }).find(
-      (e) => e.id === 'qpv'
-    );
-    expect(qpv?.label).toBe('QPV 2015 de la métropole lilloise (26)');
   });
 });

@@ -140,6 +140,26 @@ describe('atlasStyle', () => {
     expect(style.state?.[STATE.spotlight]?.default).toEqual([]);
   });
 
+  it('starts with the QPVs of the given départements drawn, all of them when none is given', () => {
+    expect(
+      atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS, ['059', '062']).state?.[STATE.qpvDepartements]
+        ?.default
+    ).toEqual(['059', '062']);
+    expect(
+      atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS).state?.[STATE.qpvDepartements]?.default
+    ).toEqual([]);
+  });
+
+  it('filters the QPV fill and outline by the qpvDepartements global state, not the selected outline', () => {
+    const filterOf = (id: string) => {
+      const layer = layers.find((l) => l.id === id);
+      return layer && 'filter' in layer ? layer.filter : undefined;
+    };
+    expect(readsGlobalState(filterOf('qpv-fill'), STATE.qpvDepartements)).toBe(true);
+    expect(readsGlobalState(filterOf('qpv-line'), STATE.qpvDepartements)).toBe(true);
+    expect(readsGlobalState(filterOf('qpv-selected'), STATE.qpvDepartements)).toBe(false);
+  });
+
   it('embeds every source as data, so the map requests no tile, glyph or sprite server', () => {
     const style = atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS);
     expect(style.glyphs).toBeUndefined();

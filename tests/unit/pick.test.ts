@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallestFirst } from '../../src/lib/map/pick';
+import { pickAt, smallestFirst } from '../../src/lib/map/pick';
 
 /** A picked feature with only what picking reads. */
 const feature = (id: string, areaKm2: number) => ({ properties: { id, areaKm2 } });
@@ -34,5 +34,37 @@ describe('smallestFirst', () => {
 
   it('returns no id when nothing is under the pointer', () => {
     expect(smallestFirst([])).toEqual([]);
+  });
+});
+
+describe('pickAt', () => {
+  const qpv = (code: string, areaKm2: number, zoneId = '') => ({ code, zoneId, areaKm2 });
+
+  it('opens a QPV smaller than every zone under the pointer (a QPV inside a territory)', () => {
+    expect(pickAt([feature('lhi-59', 5743)], [qpv('QP059073', 1.1)])).toEqual({
+      zones: ['lhi-59'],
+      qpv: 'QP059073'
+    });
+  });
+
+  it('gives way to the zone drawn with the QPV, which has the same outline', () => {
+    expect(
+      pickAt(
+        [feature('lhi-59', 5743), feature('lille-secteur-sud', 2.1)],
+        [qpv('QP059074', 2.1, 'lille-secteur-sud')]
+      )
+    ).toEqual({ zones: ['lille-secteur-sud', 'lhi-59'], qpv: null });
+  });
+
+  it('gives way to a quarter smaller than the QPV', () => {
+    expect(pickAt([feature('small', 0.5)], [qpv('QP059001', 3)]).qpv).toBeNull();
+  });
+
+  it('opens the smallest of several QPVs, and a QPV alone on the map', () => {
+    expect(pickAt([], [qpv('QP059002', 3), qpv('QP059001', 1)])).toEqual({ zones: [], qpv: 'QP059001' });
+  });
+
+  it('opens nothing on an empty map', () => {
+    expect(pickAt([], [])).toEqual({ zones: [], qpv: null });
   });
 });

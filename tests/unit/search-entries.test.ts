@@ -169,9 +169,9 @@ describe('searchEntries', () => {
     );
   });
 
-  it('cleans the uneven spacing of the QPV source’s commune list', () => {
+  it('describes a QPV by its code and its communes, cleaning the source’s uneven spacing', () => {
     const lionderie = entries.find((entry) => entry.type === 'qpv' && entry.id === 'QP059071');
-    expect(lionderie?.detail).toBe('Hem, Roubaix, Lys-lez-Lannoy');
+    expect(lionderie?.detail).toBe('QP059071 · Hem, Roubaix, Lys-lez-Lannoy');
   });
 
   it('names the region of its départements and only the code of the others', () => {
@@ -198,8 +198,15 @@ describe('searchEntries', () => {
     expect(found('hautchamps longchamp')).toContain('zone:lionderie-3-baudets');
   });
 
-  it('a QPV is found by its code', () => {
+  it('a QPV is found by its code, in any case', () => {
     expect(found('QP059079')).toEqual(['qpv:QP059079']);
+    expect(found('qp059071')).toEqual(['qpv:QP059071']);
+  });
+
+  it('a QPV is found by part of its official name', () => {
+    expect(found('lionderie')).toContain('qpv:QP059071');
+    expect(found('briquetter')).toEqual(['qpv:QP059079']);
+    expect(found('sarts dombrow')).toContain('qpv:QP059080');
   });
 
   it('"nord" finds the département and the acceleration territory', () => {

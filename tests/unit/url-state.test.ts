@@ -6,6 +6,7 @@ import {
   defaultState,
   parseHashView,
   parseState,
+  qpvLinkProblem,
   serialiseState
 } from '../../src/lib/url/state';
 import type { KnownValues } from '../../src/lib/url/state';
@@ -19,10 +20,12 @@ const epciCodes = ['246200364', '245900410'];
 const departementCodes = ['02', '59', '60', '62', '80', '93', '2A'];
 // The filter offers only EPCIs holding a zone: fewer than those drawn.
 const filterEpciCodes = ['246200364', '200041762'];
+const qpvCodes = ['QP059071', 'QP02A001', 'QP971002'];
 const known: KnownValues = {
   zoneIds: new Set(zoneIds),
   communeCodes: new Set(communeCodes),
   epciCodes: new Set(epciCodes),
+  qpvCodes: new Set(qpvCodes),
   departementCodes: new Set(departementCodes),
   filterEpciCodes: new Set(filterEpciCodes),
   sceneCount: 6
@@ -46,8 +49,10 @@ describe('defaultState', () => {
       zone: null,
       commune: null,
       epci: null,
+      qpv: null,
       panel: null,
       spotlight: false,
+      qpvFrance: false,
       present: false,
       scene: 0
     });
@@ -126,6 +131,29 @@ describe('parseState', () => {
         scene: 5
       })
     );
+  });
+
+  it('opens a QPV the data holds and keeps the rest of the link', () => {
+    expect(parse('qpv=QP059071&dep=59&layers=qpv').qpv).toBe('QP059071');
+    expect(parse('qpv=QP059071&dep=59&layers=qpv')).toMatchObject({
+      filter: { departements: ['59'] },
+      layers: ['qpv']
+    });
+    expect(serialiseState(state({ qpv: 'QP02A001' }))).toBe('qpv=QP02A001');
+  });
+
+  it('reads and writes the all-of-France choice of the QPV layer as qpvfr=1', () => {
+    expect(parse('qpvfr=1').qpvFrance).toBe(true);
+    expect(parse('qpvfr=yes').qpvFrance).toBe(false);
+    expect(serialiseState(state({ qpvFrance: true }))).toBe('qpvfr=1');
+  });
+
+  it('drops an unknown or malformed QPV code but keeps the rest of the link', () => {
+    const unknown = parse('qpv=QP062001&dep=59&panel=layers');
+    expect(unknown.qpv).toBeNull();
+    expect(unknown.filter.departements).toEqual(['59']);
+    expect(unknown.panel).toBe('layers');
+    expect(parse('qpv=qp059071').qpv).toBeNull();
   });
 
   it('drops an EPCI the atlas does not draw', () => {
@@ -303,8 +331,10 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   zone: fc.option(fc.constantFrom(...zoneIds), { nil: null }),
   commune: fc.option(fc.constantFrom(...communeCodes), { nil: null }),
   epci: fc.option(fc.constantFrom(...epciCodes), { nil: null }),
+  qpv: fc.option(fc.constantFrom(...qpvCodes), { nil: null }),
   panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
   spotlight: fc.boolean(),
+  qpvFrance: fc.boolean(),
   present: fc.boolean(),
   scene: fc.integer({ min: 0, max: known.sceneCount - 1 })
 });
@@ -317,6 +347,8 @@ const fragment = fc.oneof(
     'zone',
     'commune',
     'epci',
+    'qpv',
+    'qpvfr',
     'prog',
     'mode',
     'dep',
@@ -331,6 +363,8 @@ const fragment = fc.oneof(
     ...zoneIds,
     ...communeCodes,
     ...epciCodes,
+    ...qpvCodes,
+    'QP062001',
     ...filterEpciCodes,
     ...departementCodes,
     ...PROGRAMMES,
@@ -350,6 +384,7 @@ function onlyKnownValues(s: AppState): void {
   if (s.zone !== null) expect(known.zoneIds.has(s.zone)).toBe(true);
   if (s.commune !== null) expect(known.communeCodes.has(s.commune)).toBe(true);
   if (s.epci !== null) expect(known.epciCodes.has(s.epci)).toBe(true);
+  if (s.qpv !== null) expect(known.qpvCodes.has(s.qpv)).toBe(true);
   for (const p of s.filter.programmes) expect(PROGRAMMES).toContain(p);
   for (const d of s.filter.departements) expect(known.departementCodes.has(d)).toBe(true);
   if (s.filter.epci !== null) expect(known.filterEpciCodes.has(s.filter.epci)).toBe(true);
@@ -357,6 +392,7 @@ function onlyKnownValues(s: AppState): void {
   expect(['any', 'all']).toContain(s.filter.mode);
   if (s.panel !== null) expect(PANELS).toContain(s.panel);
   expect(typeof s.present).toBe('boolean');
+  expect(typeof s.qpvFrance).toBe('boolean');
   expect(Number.isInteger(s.scene) && s.scene >= 0 && s.scene < known.sceneCount).toBe(true);
   expect(s).toEqual(canonicalState(s));
 }
@@ -386,6 +422,43 @@ describe('URL state properties', () => {
         onlyKnownValues(parse(query));
       }),
       { numRuns: 2000 }
+    );
+  });
+});
+
+describe('qpvLinkProblem', () => {
+  const problem = (query: string) => qpvLinkProblem(new URLSearchParams(query), known);
+
+  it('names a code the data does not hold as unknown, and any other value as malformed', () => {
+    expect(problem('qpv=QP062001')).toEqual({ kind: 'unknown', value: 'QP062001' });
+    expect(problem('qpv=lille-sud')).toEqual({ kind: 'malformed', value: 'lille-sud' });
+    expect(problem('qpv=')).toEqual({ kind: 'malformed', value: '' });
+  });
+
+  it('reports nothing when the link names no QPV or one that opens', () => {
+    expect(problem('zone=nord')).toBeNull();
+    expect(problem('qpv=QP059071')).toBeNull();
+  });
+
+  it('shortens a long value in the message', () => {
+    expect(problem(`qpv=${'x'.repeat(500)}`)?.value).toBe(`${'x'.repeat(40)}…`);
+  });
+
+  it('a bad QPV value added to any valid link loses nothing else of it, and is always reported', () => {
+    const bad = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('QP062001', 'QP0590711', 'qp059071'));
+    fc.assert(
+      fc.property(validState, bad, (s, value) => {
+        fc.pre(!known.qpvCodes.has(value));
+        const withoutQpv = { ...s, qpv: null };
+        const query = serialiseState(withoutQpv);
+        const params = new URLSearchParams(query);
+        params.append('qpv', value);
+        expect(parseState(params, known)).toEqual(canonicalState(withoutQpv));
+        expect(qpvLinkProblem(params, known)?.kind).toBe(
+          /^QP(?:\d{3}|02[AB])\d{3}$/.test(value.trim()) ? 'unknown' : 'malformed'
+        );
+      }),
+      { numRuns: 500 }
     );
   });
 });

@@ -19,6 +19,7 @@ import { PROGRAMMES } from '../types';
 import { labelPoints, type MapGeodata } from '../map/style';
 import { defaultTheme, projectorTheme } from '../map/theme';
 import { featureBounds, VIEW_BOUNDS } from '../map/views';
+import type { MapPick } from '../map/pick';
 import {
   overlaps,
   unionOf,
@@ -32,11 +33,12 @@ import { searchEntries } from '../search/entries';
 import { summarise } from '../summary/summary';
 import { sceneCamera, sceneState } from '../present/deck';
 import { numberQuarters } from '../present/numbering';
-import { parseState, serialiseState } from '../url/state';
+import { parseState, qpvLinkProblem, serialiseState } from '../url/state';
+import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '../qpv/qpv';
 import { filterZones, optionCounts, resetFilter } from '../filters/filter';
 import { describeSelection } from '../filters/sentence';
 import type { ZoneRow } from '../zones/ZoneList.svelte';
-import { choose, chooseCommune, chooseEpci, type Choice, type ChoicePlaces } from './choice';
+import { choose, chooseCommune, chooseEpci, chooseQpv, type Choice, type ChoicePlaces } from './choice';
 import { indexBy, knownValues, mapAttribution, programmesByZone, sourceLines } from './lookups';
 import { layerEntries } from '../layers/entries';
 
@@ -88,17 +90,41 @@ export class AtlasState {
   readonly featuresById = $derived(indexBy(this.geodata.zones.features, (f) => f.properties.id));
   readonly communesByCode = $derived(indexBy(this.communes, (c) => c.code));
   readonly epcisByCode = $derived(indexBy(this.epcis, (e) => e.code));
+  readonly qpvByCode = $derived(indexBy(this.geodata.qpv.features, (f) => f.properties.code));
   readonly #programmesByZone = $derived(programmesByZone(this.atlas));
 
+  /** The ids and codes a link may name. */
+  readonly #known = $derived(knownValues(this.atlas, this.communes, this.epcis, [...this.qpvByCode.keys()]));
   /** What the link says; in presentation it keeps the explorer's state to come back to. */
-  readonly linked: AppState = $derived.by(() =>
-    parseState(this.#deps.url().searchParams, knownValues(this.atlas, this.communes, this.epcis))
+  readonly linked: AppState = $derived.by(() => parseState(this.#deps.url().searchParams, this.#known));
+  readonly #regionDepartements = $derived(this.atlas.regionDepartements[this.atlas.region.code] ?? []);
+  readonly #qpvCoverage = $derived(
+    qpvCoverage(
+      this.geodata.qpv.features.map((f) => f.properties),
+      this.#regionDepartements
+    )
   );
+  /** True when the QPV data reaches beyond the region: the layer panel then offers all of France. */
+  readonly qpvFranceOffered = $derived(this.#qpvCoverage.outsideRegion > 0);
+  /** What the QPV layer holds, in one French sentence (the layer panel and link messages say it). */
+  readonly qpvHolds = $derived.by(() => {
+    const sentence = coverageSentence(this.#qpvCoverage, this.atlas.departements);
+    return this.qpvFranceOffered ? sentence : `${sentence} Aucun QPV hors de la région dans les données.`;
+  });
+  /** Said over the map when the link names a QPV that does not open: what was wrong, what the data holds. */
+  readonly linkNotice = $derived.by(() => {
+    const problem = qpvLinkProblem(this.#deps.url().searchParams, this.#known);
+    return problem ? qpvLinkMessage(problem, this.qpvHolds) : '';
+  });
   /** The scene shown, in presentation mode. */
   readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
   /** The state on screen: a scene fully defines it, so a scene link shows the same picture. */
   readonly state: AppState = $derived(this.scene ? sceneState(this.scene, this.linked) : this.linked);
   readonly theme = $derived(this.state.present ? projectorTheme : defaultTheme);
+  /** Département parts of the QPV codes drawn: the region's, or all of France when offered and chosen. */
+  readonly qpvDepartements = $derived(
+    shownQpvDepartements(this.#regionDepartements, this.qpvFranceOffered && this.state.qpvFrance)
+  );
 
   /** Ids of the zones the filter keeps. */
   readonly visibleZones = $derived(
@@ -191,11 +217,16 @@ export class AtlasState {
   readonly attribution = $derived(mapAttribution(this.atlas));
   /** The layer panel's entries: counts from the data, credits from the sources manifest. */
   readonly layerEntries = $derived(
-    layerEntries(this.theme, this.atlas, {
-      quarters: this.atlas.zones.filter((zone) => zone.kind === 'quarter').length,
-      territories: this.atlas.zones.filter((zone) => zone.kind === 'acceleration-territory').length,
-      qpv: this.geodata.qpv.features.length
-    })
+    layerEntries(
+      this.theme,
+      this.atlas,
+      {
+        quarters: this.atlas.zones.filter((zone) => zone.kind === 'quarter').length,
+        territories: this.atlas.zones.filter((zone) => zone.kind === 'acceleration-territory').length,
+        qpv: this.geodata.qpv.features.length
+      },
+      { qpv: this.qpvHolds }
+    )
   );
 
   readonly selectedZone = $derived(this.state.zone ? this.zonesById.get(this.state.zone) : undefined);
@@ -203,6 +234,7 @@ export class AtlasState {
     this.state.commune ? this.communesByCode.get(this.state.commune) : undefined
   );
   readonly selectedEpci = $derived(this.state.epci ? this.epcisByCode.get(this.state.epci) : undefined);
+  readonly selectedQpv = $derived(this.state.qpv ? this.qpvByCode.get(this.state.qpv) : undefined);
 
   constructor(deps: AtlasStateDeps) {
     this.#deps = deps;
@@ -210,7 +242,8 @@ export class AtlasState {
     if (this.scene) this.frameScene();
     else if (!deps.url().hash) {
       const zone = this.linked.zone ? this.#zoneTarget(this.linked.zone) : undefined;
-      this.#request(zone ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
+      const qpv = this.linked.qpv ? chooseQpv(this.linked.qpv, this.#places).frame?.target : undefined;
+      this.#request(zone ?? qpv ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
     }
   }
 
@@ -233,17 +266,22 @@ export class AtlasState {
     this.panelOnTop = false;
     const target = frame && id ? this.#zoneTarget(id) : undefined;
     return this.#navigate(
-      { ...this.state, zone: id, commune: null, epci: null },
+      { ...this.state, zone: id, commune: null, epci: null, qpv: null },
       {},
       target && { target, preset: 'zone' }
     );
   }
 
-  /** A click on the map, with the zone ids under the pointer, smallest first. */
-  pick(ids: string[]): void {
+  /** A click on the map: the zone ids under the pointer, smallest first, or a smaller QPV to open. */
+  pick({ zones, qpv }: MapPick): void {
     if (this.state.present) return;
-    this.others = ids.slice(1);
-    void this.selectZone(ids[0] ?? null);
+    if (qpv) {
+      this.others = [];
+      void this.selectQpv(qpv);
+      return;
+    }
+    this.others = zones.slice(1);
+    void this.selectZone(zones[0] ?? null);
   }
 
   /** Frames one of the two views. */
@@ -253,7 +291,7 @@ export class AtlasState {
 
   /** Opens a panel, or closes it when it is the open one. */
   togglePanel(panel: Panel): Promise<void> {
-    const sheetOpen = Boolean(this.state.zone || this.state.commune || this.state.epci);
+    const sheetOpen = Boolean(this.state.zone || this.state.commune || this.state.epci || this.state.qpv);
     // The open panel lies under a sheet: its button brings it back on top instead of closing it.
     if (this.state.panel === panel && sheetOpen && !this.panelOnTop) {
       this.panelOnTop = true;
@@ -298,6 +336,11 @@ export class AtlasState {
     return this.#navigate({ ...this.state, layers }, { replace: true });
   }
 
+  /** Draws the QPVs of all of France (true) or of the region only. */
+  setQpvFrance(on: boolean): Promise<void> {
+    return this.#navigate({ ...this.state, qpvFrance: on }, { replace: true });
+  }
+
   /** A search result was chosen. */
   chooseResult(entry: SearchEntry): Promise<void> {
     this.others = [];
@@ -312,6 +355,12 @@ export class AtlasState {
   /** Opens an intercommunality's sheet and frames it (from a commune sheet). */
   selectEpci(code: string): Promise<void> {
     return this.#apply(chooseEpci(code, this.#places));
+  }
+
+  /** Opens a QPV's sheet; `frame` also moves the camera to it (a click on the map does not). */
+  selectQpv(code: string, { frame = false } = {}): Promise<void> {
+    const choice = chooseQpv(code, this.#places);
+    return this.#apply(frame ? choice : { ...choice, frame: null });
   }
 
   get #places(): ChoicePlaces {
@@ -364,7 +413,8 @@ export class AtlasState {
   /** Escape in the explorer closes the open sheet. */
   escape(): void {
     if (this.state.present) return;
-    if (this.state.zone || this.state.commune || this.state.epci) void this.selectZone(null);
+    if (this.state.zone || this.state.commune || this.state.epci || this.state.qpv)
+      void this.selectZone(null);
   }
 
   /** Frames the scene a link or a reload opened (stepping frames through `present`). */

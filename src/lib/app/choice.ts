@@ -1,7 +1,7 @@
 // What choosing a search result does: which place it selects and where the camera goes.
 // Pure, so each kind of result is tested in node (tests/unit/choice.test.ts).
 import type { Feature, Geometry } from 'geojson';
-import type { CommunePlace, EpciPlace, PlaceProperties, QpvProperties, Zone } from '../types';
+import type { AppState, CommunePlace, EpciPlace, PlaceProperties, QpvProperties, Zone } from '../types';
 import type { SearchEntry } from '../search/search';
 import { featureBounds } from '../map/views';
 import type { Bounds, FramePreset, FrameTarget } from '../map/camera';
@@ -19,15 +19,15 @@ export interface ChoicePlaces {
 
 /** The outcome of a choice: the new selection (null: unchanged) and the camera move (null: none). */
 export interface Choice {
-  selection: { zone: string | null; commune: string | null; epci: string | null } | null;
+  selection: Pick<AppState, 'zone' | 'commune' | 'epci' | 'qpv'> | null;
   frame: { target: FrameTarget; preset: FramePreset } | null;
 }
 
 const NOTHING: Choice = { selection: null, frame: null };
 
 /**
- * A zone opens its sheet and is framed. A QPV or a département that is drawn as a zone
- * opens that zone; otherwise the camera only goes there. A commune or an EPCI opens its sheet.
+ * A zone, a commune, an EPCI or a QPV opens its sheet and is framed. A département drawn as a
+ * zone (an acceleration territory) opens that zone; otherwise the camera only goes there.
  */
 export function choose(entry: SearchEntry, places: ChoicePlaces): Choice {
   switch (entry.type) {
@@ -37,12 +37,8 @@ export function choose(entry: SearchEntry, places: ChoicePlaces): Choice {
       return chooseCommune(entry.id, places);
     case 'epci':
       return chooseEpci(entry.id, places);
-    case 'qpv': {
-      const qpv = places.qpv.find((f) => f.properties.code === entry.id);
-      if (!qpv) return NOTHING;
-      if (qpv.properties.zoneId) return chooseZone(qpv.properties.zoneId, places);
-      return { selection: null, frame: { target: { bounds: featureBounds(qpv) }, preset: 'qpv' } };
-    }
+    case 'qpv':
+      return chooseQpv(entry.id, places);
     case 'departement': {
       const territory = places.zones.find(
         (zone) => zone.kind === 'acceleration-territory' && zone.departement === entry.id
@@ -63,7 +59,7 @@ export function chooseCommune(code: string, places: ChoicePlaces): Choice {
   const commune = places.communes.get(code);
   if (!commune) return NOTHING;
   return {
-    selection: { zone: null, commune: commune.code, epci: null },
+    selection: { zone: null, commune: commune.code, epci: null, qpv: null },
     frame: { target: { bounds: bboxBounds(commune.bbox) }, preset: 'commune' }
   };
 }
@@ -73,8 +69,18 @@ export function chooseEpci(code: string, places: ChoicePlaces): Choice {
   const epci = places.epcis.get(code);
   if (!epci) return NOTHING;
   return {
-    selection: { zone: null, commune: null, epci: epci.code },
+    selection: { zone: null, commune: null, epci: epci.code, qpv: null },
     frame: { target: { bounds: bboxBounds(epci.bbox) }, preset: 'epci' }
+  };
+}
+
+/** A QPV opens its own sheet (which links to the quarter drawn with it, if any) and is framed. */
+export function chooseQpv(code: string, places: ChoicePlaces): Choice {
+  const qpv = places.qpv.find((f) => f.properties.code === code);
+  if (!qpv) return NOTHING;
+  return {
+    selection: { zone: null, commune: null, epci: null, qpv: code },
+    frame: { target: { bounds: featureBounds(qpv) }, preset: 'qpv' }
   };
 }
 
@@ -82,7 +88,7 @@ function chooseZone(id: string, places: ChoicePlaces): Choice {
   if (!places.zones.some((zone) => zone.id === id)) return NOTHING;
   const bounds = places.zoneBounds(id);
   return {
-    selection: { zone: id, commune: null, epci: null },
+    selection: { zone: id, commune: null, epci: null, qpv: null },
     frame: bounds ? { target: { bounds }, preset: 'zone' } : null
   };
 }

@@ -32,12 +32,14 @@ export function programmesByZone(atlas: AtlasData): ZoneProgrammes {
 export function knownValues(
   atlas: AtlasData,
   communes: readonly CommunePlace[],
-  epcis: readonly EpciPlace[] = []
+  epcis: readonly EpciPlace[] = [],
+  qpvCodes: readonly string[] = []
 ): KnownValues {
   return {
     zoneIds: new Set(atlas.zones.map((zone) => zone.id)),
     communeCodes: new Set(communes.map((commune) => commune.code)),
     epciCodes: new Set(epcis.map((epci) => epci.code)),
+    qpvCodes: new Set(qpvCodes),
     departementCodes: new Set(Object.keys(atlas.departements)),
     filterEpciCodes: new Set(Object.keys(atlas.epcis)),
     sceneCount: atlas.scenes.length

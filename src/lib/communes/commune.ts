@@ -59,7 +59,19 @@ export function placeConcerns(
     (zone) => zone.kind === 'acceleration-territory' && departements.includes(zone.departement)
   );
   const zones = [...quarters, ...territories.filter((zone) => !quarters.includes(zone))];
+  return { zones, measures: measuresReaching(zones, departements, atlas) };
+}
 
+/**
+ * The measures reaching a place through `zones` (their linked measures) or by targeting one of
+ * its `departements`, their regions or the nation, each once by its most direct path, in the
+ * order of a zone's list.
+ */
+export function measuresReaching(
+  zones: readonly Zone[],
+  departements: readonly string[],
+  atlas: AtlasData
+): CommuneMeasure[] {
   const measuresById = new Map(atlas.measures.map((measure) => [measure.id, measure]));
   const best = new Map<string, CommuneMeasure>();
   const offer = (candidate: CommuneMeasure): void => {
@@ -86,8 +98,7 @@ export function placeConcerns(
   }
 
   // atlas.measures is in the build's order (compareMeasures), as each zone's links are: keep it.
-  const measures = atlas.measures.flatMap((measure) => best.get(measure.id) ?? []);
-  return { zones, measures };
+  return atlas.measures.flatMap((measure) => best.get(measure.id) ?? []);
 }
 
 /** How a measure reaches a place, in French, naming the quarter it comes through if any. */

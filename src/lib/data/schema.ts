@@ -19,6 +19,7 @@ import {
   type Target,
   type Zone
 } from '../types';
+import { QPV_CODE, qpvDepartement } from '../qpv/code';
 
 /** INSEE codes of the 96 metropolitan départements (COG 2018). */
 export const METROPOLITAN_DEPARTEMENTS: readonly string[] = [
@@ -71,7 +72,7 @@ export interface CodeLists {
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INSEE_COMMUNE = /^(?:\d{5}|2[AB]\d{3})$/;
 /** A 2015 QPV code: "QP", the département on three characters, three digits ("QP059071"). */
-export const QPV_CODE = /^QP(?:\d{3}|02[AB])\d{3}$/;
+export { QPV_CODE } from '../qpv/code';
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const BARE_YEAR = /^\d{4}$/;
 // One range of newsletter lines: "L.278" or "L.458–481" (en dash).
@@ -159,7 +160,7 @@ const zoneSchema = z
         });
     });
     // A QPV code carries its département on three characters: QP059071 is in 59.
-    if (zone.qpv !== null && zone.qpv.slice(2, 5) !== zone.departement.padStart(3, '0'))
+    if (zone.qpv !== null && qpvDepartement(zone.qpv) !== zone.departement)
       ctx.addIssue({
         code: 'custom',
         path: ['qpv'],

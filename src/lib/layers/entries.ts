@@ -14,12 +14,14 @@ export interface LayerEntry {
   source: string;
   /** Symbol drawn for it, as in the legend. */
   swatch: Swatch;
+  /** What the data of the layer holds, when it varies with the data (e.g. the QPVs' extent). */
+  holds?: string;
 }
 
 const LAYER_NAMES: Record<LayerId, string> = {
   quarters: 'Quartiers NPNRU validés',
   territories: "Territoires d'accélération habitat indigne",
-  qpv: 'QPV 2015 de la métropole lilloise',
+  qpv: 'QPV 2015, quartiers prioritaires',
   communes: 'Communes',
   epci: 'Intercommunalités (EPCI)',
   departements: 'Départements',
@@ -43,24 +45,23 @@ export function qpvFileLine(qpv: QpvSourceInfo): string {
   return `fichier ${qpv.file}${layer} — ${qpv.vintage}, ${formatPopulation(qpv.features)} QPV, sha256 ${qpv.sha256.slice(0, 12)}…`;
 }
 
-/** One panel entry per layer, with the first legend symbol of that layer; the QPV entry names the file read. */
+/** One panel entry per layer, with the first legend symbol of that layer and what its data holds; the QPV entry names the file read. */
 export function layerEntries(
   theme: MapTheme,
-  atlas: Pick<AtlasData, 'documents' | 'sources'> & Partial<Pick<AtlasData, 'qpvSource' | 'region'>>,
-  counts: LayerCounts
+  atlas: Pick<AtlasData, 'documents' | 'sources'> & Partial<Pick<AtlasData, 'qpvSource'>>,
+  counts: LayerCounts,
+  holds: Partial<Record<LayerId, string>> = {}
 ): LayerEntry[] {
   const legend = legendEntries(theme, LAYER_IDS);
   return LAYER_IDS.flatMap((id) => {
     const swatch = legend.find((entry) => entry.layer === id)?.swatch;
+    if (!swatch) return [];
     const count = counts[id];
-    // The official national file is drawn for the home region, the MEL GeoPackage is the Lille metropolis.
-    const name =
-      id === 'qpv' && atlas.qpvSource?.national && atlas.region
-        ? `QPV 2015 de la région ${atlas.region.name}`
-        : LAYER_NAMES[id];
-    const label = count === undefined ? name : `${name} (${count})`;
+    const label = count === undefined ? LAYER_NAMES[id] : `${LAYER_NAMES[id]} (${count})`;
     const credits = layerCredits(atlas, id);
     const source = id === 'qpv' && atlas.qpvSource ? `${credits} ; ${qpvFileLine(atlas.qpvSource)}` : credits;
-    return swatch ? [{ id, label, source, swatch }] : [];
+    const entry: LayerEntry = { id, label, source, swatch };
+    const held = holds[id];
+    return [held ? { ...entry, holds: held } : entry];
   });
 }

@@ -25,6 +25,9 @@ export const LABEL_FONT = 'Noto Sans Regular';
 /** Layers whose features a click or hover can pick (the zones). */
 export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill', 'quarters-marker'] as const;
 
+/** Layer whose features a click can pick besides the zones (the QPVs). */
+export const QPV_FILL_LAYER = 'qpv-fill';
+
 /** Below this zoom a quarter is a few pixels wide: a marker keeps it visible and clickable. */
 const MARKER_MAX_ZOOM = 10;
 
@@ -37,10 +40,20 @@ export const STATE = {
   visibleZones: 'visibleZones',
   spotlight: 'spotlight',
   selectedEpci: 'selectedEpci',
+  /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
+  qpvDepartements: 'qpvDepartements',
+  /** Code of the QPV whose sheet is open, outlined even when the QPV layer is off. */
+  selectedQpv: 'selectedQpv',
   /** Ids of a scene's numbered quarters, in number order (see present/numbering.ts). */
   numberedQuarters: 'numberedQuarters'
 } as const;
 
+/** A QPV of the départements shown (its code carries its département on three characters). */
+const isShownQpv: ExpressionSpecification = [
+  'any',
+  ['==', ['length', ['global-state', STATE.qpvDepartements]], 0],
+  ['in', ['slice', ['get', 'code'], 2, 5], ['global-state', STATE.qpvDepartements]]
+];
 const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
 const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
 const isTerritory: ExpressionSpecification = [
@@ -168,16 +181,21 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: { 'line-color': theme.territory.line, 'line-width': w(theme.territory.width) }
     },
     {
-      id: 'qpv-fill',
+      id: QPV_FILL_LAYER,
       type: 'fill',
       source: SOURCES.qpv,
+      filter: isShownQpv,
       metadata: { group: 'qpv' },
-      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': theme.qpv.fillOpacity }
+      paint: {
+        'fill-color': theme.qpv.fill,
+        'fill-opacity': ['case', ['get', 'npnru'], theme.qpv.npnruFillOpacity, theme.qpv.fillOpacity]
+      }
     },
     {
       id: 'qpv-line',
       type: 'line',
       source: SOURCES.qpv,
+      filter: isShownQpv,
       metadata: { group: 'qpv' },
       paint: {
         'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],
@@ -300,6 +318,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'line-width': w(3.5),
         'line-opacity': whenState('selected', 1, 0)
       }
+    },
+    {
+      id: 'qpv-selected',
+      type: 'line',
+      source: SOURCES.qpv,
+      filter: ['==', ['get', 'code'], ['global-state', STATE.selectedQpv]],
+      paint: { 'line-color': theme.selected, 'line-width': w(3.5) }
     },
     {
       id: 'departements-label',

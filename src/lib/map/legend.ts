@@ -64,11 +64,22 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'qpv',
-      label: 'QPV 2015 (trait épais : liste NPNRU)',
+      label: 'Quartier prioritaire (QPV 2015)',
       swatch: {
         shape: 'area',
         fill: theme.qpv.fill,
         fillOpacity: theme.qpv.fillOpacity,
+        stroke: theme.qpv.line,
+        strokeWidth: theme.qpv.width
+      }
+    },
+    {
+      layer: 'qpv',
+      label: 'QPV inscrit au NPNRU (liste ANRU)',
+      swatch: {
+        shape: 'area',
+        fill: theme.qpv.fill,
+        fillOpacity: theme.qpv.npnruFillOpacity,
         stroke: theme.qpv.npnruLine,
         strokeWidth: theme.qpv.npnruWidth
       }

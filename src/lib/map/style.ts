@@ -40,14 +40,15 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * The whole style for `geodata`, drawn with `theme`, showing `visibleZones` and
- * the layer groups `shown` at start. Visibility is set here rather than after
+ * the layer groups `shown` and the QPVs of `qpvDepartements` (none: all) at start. Visibility is set here rather than after
  * loading: a later visibility change makes MapLibre reload the layer's source.
  */
 export function atlasStyle(
   geodata: MapGeodata,
   theme: MapTheme,
   visibleZones: readonly string[],
-  shown: readonly LayerId[]
+  shown: readonly LayerId[],
+  qpvDepartements: readonly string[] = []
 ): StyleSpecification {
   return {
     version: 8,
@@ -57,6 +58,8 @@ export function atlasStyle(
       [STATE.visibleZones]: { default: [...visibleZones] },
       [STATE.spotlight]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
+      [STATE.selectedQpv]: { default: '' },
+      [STATE.qpvDepartements]: { default: [...qpvDepartements] },
       [STATE.numberedQuarters]: { default: [] }
     },
     sources: {

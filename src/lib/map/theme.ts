@@ -11,12 +11,16 @@ export interface MapTheme {
   region: { fill: string; line: string };
   departement: { line: string; label: string; halo: string };
   commune: { line: string };
-  /** QPV: fill opacity; outline widths, thicker for the QPV on the NPNRU list. */
+  /**
+   * QPV: fill opacity; outline widths. Those on the NPNRU list get a denser fill and a
+   * thicker, darker outline.
+   */
   qpv: {
     fill: string;
     line: string;
     npnruLine: string;
     fillOpacity: number;
+    npnruFillOpacity: number;
     width: number;
     npnruWidth: number;
   };
@@ -68,9 +72,10 @@ export const defaultTheme: MapTheme = {
     fill: '#7b5ea7',
     line: '#5b3f86',
     npnruLine: '#3d2466',
-    fillOpacity: 0.25,
+    fillOpacity: 0.2,
+    npnruFillOpacity: 0.4,
     width: 0.8,
-    npnruWidth: 1.6
+    npnruWidth: 2
   },
   quarter: {
     fill: '#c0392b',

@@ -66,9 +66,11 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     zone: scene.zone ?? null,
     commune: null,
     epci: null,
+    qpv: null,
     panel: scene.summary ? 'summary' : null,
     // The scene's own spotlight is drawn by presentation mode, not the explorer's option.
     spotlight: false,
+    qpvFrance: defaults.qpvFrance,
     present: true
   };
 }

@@ -5,6 +5,7 @@ import type { AtlasData, EpciPlace, ZoneKind } from '../types';
 import type { Commune } from '../communes/commune';
 import { PROGRAMME_LABELS } from '../programmes';
 import type { SearchEntry } from './search';
+import { qpvCommuneNames } from '../qpv/code';
 
 /** A 2015 QPV as listed by the map's QPV layer; `communes` is the source's comma-separated list. */
 export interface QpvPlace {
@@ -46,12 +47,12 @@ export function searchEntries(
   });
 
   const qpvEntries = qpv.map((place): SearchEntry => {
-    const names = splitCommunes(place.communes);
+    const names = qpvCommuneNames(place.communes);
     return {
       type: 'qpv',
       id: place.code,
       label: place.name,
-      detail: names.join(', '),
+      detail: [place.code, names.join(', ')].join(' · '),
       keywords: [...names, place.code]
     };
   });
@@ -117,12 +118,4 @@ function spelledOutEpci(name: string): string[] {
   const [abbreviation, ...rest] = name.split(' ');
   const kind = abbreviation ? EPCI_KINDS[abbreviation] : undefined;
   return kind ? [`${kind} ${rest.join(' ')}`] : [];
-}
-
-// The QPV source lists communes as "Hem,  Roubaix, Lys-lez-Lannoy", with uneven spacing.
-function splitCommunes(list: string): string[] {
-  return list
-    .split(',')
-    .map((name) => name.trim().replace(/\s+/g, ' '))
-    .filter((name) => name !== '');
 }

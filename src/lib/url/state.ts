@@ -3,6 +3,7 @@
 // throws: each bad value falls back to its default and the rest of the state is kept.
 import { LAYER_IDS, PANELS, PROGRAMMES } from '../types';
 import type { AppState, LayerId, Panel, Programme } from '../types';
+import { isQpvCode, type QpvLinkProblem } from '../qpv/code';
 import { resetFilter } from '../filters/filter';
 
 /** Values a link may refer to; anything else in the URL is dropped. */
@@ -11,6 +12,8 @@ export interface KnownValues {
   communeCodes: ReadonlySet<string>;
   /** SIREN of the EPCIs drawn. */
   epciCodes: ReadonlySet<string>;
+  /** Codes of the QPV drawn. */
+  qpvCodes: ReadonlySet<string>;
   departementCodes: ReadonlySet<string>;
   /** SIREN of the EPCIs the zone filter offers (those holding a zone). */
   filterEpciCodes: ReadonlySet<string>;
@@ -47,8 +50,10 @@ export function defaultState(): AppState {
     zone: null,
     commune: null,
     epci: null,
+    qpv: null,
     panel: null,
     spotlight: false,
+    qpvFrance: false,
     present: false,
     scene: 0
   };
@@ -75,6 +80,7 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
   state.zone = first(values('zone'), (v) => (known.zoneIds.has(v) ? v : null)) ?? null;
   state.commune = first(values('commune'), (v) => (known.communeCodes.has(v) ? v : null)) ?? null;
   state.epci = first(values('epci'), (v) => (known.epciCodes.has(v) ? v : null)) ?? null;
+  state.qpv = first(values('qpv'), (v) => (known.qpvCodes.has(v) ? v : null)) ?? null;
   state.filter.programmes =
     first(values('prog'), (v) => nonEmpty(inOrder(PROGRAMMES, splitList(v).filter(isProgramme)))) ?? [];
   state.filter.mode = first(values('mode'), (v) => (v === 'any' || v === 'all' ? v : null)) ?? 'any';
@@ -88,11 +94,24 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
   ) ?? [...DEFAULT_LAYERS];
   state.panel = first(values('panel'), (v) => (isPanel(v) ? v : null)) ?? null;
   state.spotlight = first(values('spot'), parseFlag) ?? false;
+  state.qpvFrance = first(values('qpvfr'), parseFlag) ?? false;
   state.present = first(values('present'), parseFlag) ?? false;
   const lastScene = Number.isFinite(known.sceneCount) ? Math.max(0, Math.floor(known.sceneCount) - 1) : 0;
   state.scene =
     first(values('scene'), (v) => (/^\d+$/.test(v) ? clamp(Number(v) - 1, 0, lastScene) : null)) ?? 0;
   return state;
+}
+
+/**
+ * Why the link's `qpv` opened no QPV sheet: a value that is not a QPV code, or a code the data
+ * does not hold (null when the link names none, or one that opens). The rest of the link applies.
+ */
+export function qpvLinkProblem(params: URLSearchParams, known: KnownValues): QpvLinkProblem | null {
+  const values = params.getAll('qpv');
+  if (values.length === 0 || values.some((v) => known.qpvCodes.has(v))) return null;
+  const value = values[0]!.trim();
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return { kind: isQpvCode(value) ? 'unknown' : 'malformed', value: shown };
 }
 
 /** Query string (without '?') of a state, parameters in a fixed order, defaults omitted. */
@@ -102,6 +121,7 @@ export function serialiseState(state: AppState): string {
   if (s.zone !== null) params.push(['zone', s.zone]);
   if (s.commune !== null) params.push(['commune', s.commune]);
   if (s.epci !== null) params.push(['epci', s.epci]);
+  if (s.qpv !== null) params.push(['qpv', s.qpv]);
   if (s.filter.programmes.length > 0) params.push(['prog', s.filter.programmes.join(',')]);
   if (s.filter.mode !== 'any') params.push(['mode', s.filter.mode]);
   if (s.filter.departements.length > 0) params.push(['dep', s.filter.departements.join(',')]);
@@ -110,6 +130,7 @@ export function serialiseState(state: AppState): string {
     params.push(['layers', s.layers.length > 0 ? s.layers.join(',') : NO_LAYERS]);
   if (s.panel !== null) params.push(['panel', s.panel]);
   if (s.spotlight) params.push(['spot', '1']);
+  if (s.qpvFrance) params.push(['qpvfr', '1']);
   if (s.present) params.push(['present', '1']);
   if (s.scene !== 0) params.push(['scene', String(s.scene + 1)]);
   // Commas stay literal between list items so shared links remain readable.

@@ -1,0 +1,110 @@
+// A QPV's own sheet from the user's side: found by search (code or name), opened by a link
+// or a click on the map, with its communes, NPNRU status and quarter of the atlas as links.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon, centroid } from '@turf/turf';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { QpvProperties } from '../../src/lib/types';
+import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+
+const qpvs = JSON.parse(readFileSync('static/data/qpv.geojson', 'utf8')) as FeatureCollection<
+  Geometry,
+  QpvProperties
+>;
+
+/** A QPV of the built data drawn with no zone of the atlas, on the NPNRU list, holding its centroid (to click). */
+const outside = qpvs.features.find(
+  (f) => f.properties.zoneId === '' && f.properties.npnru && booleanPointInPolygon(centroid(f), f as never)
+);
+/** A QPV drawn as a quarter of the atlas. */
+const drawn = qpvs.features.find((f) => f.properties.zoneId !== '');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const qpvSheet = (page: Page) => page.getByRole('complementary', { name: 'Fiche du quartier prioritaire' });
+
+describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
+  test('searching a QPV code opens its sheet, with its NPNRU status and a link to its commune', async () => {
+    const { code, name } = outside!.properties;
+    const { page, errors } = await openAtlas(browser);
+    const search = page.getByRole('combobox', { name: /Rechercher/ });
+    await search.fill(code);
+    await page.getByRole('option').filter({ hasText: 'QPV' }).first().click();
+    const sheet = qpvSheet(page);
+    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
+    expect(page.url()).toContain(`qpv=${code}`);
+    await expect(sheet.getByText(code, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(sheet.getByText(/^Oui : inscrit sur la liste/).isVisible()).resolves.toBe(true);
+    // Where its contour comes from, with the vintage.
+    await expect(
+      sheet.getByText(/Contour, nom, communes et liste NPNRU : .*(liste 2015|QPV 2015)/).isVisible()
+    ).resolves.toBe(true);
+    // Its commune is a link once the commune list is loaded; it opens the commune's sheet.
+    const commune = outside!.properties.communes.split(',')[0]!.trim();
+    await sheet.getByRole('button', { name: commune, exact: true }).click();
+    await expect(
+      page
+        .getByRole('complementary', { name: 'Fiche de la commune' })
+        .getByRole('heading', { level: 2 })
+        .textContent()
+    ).resolves.toBe(commune);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('searching part of a QPV name finds it', async () => {
+    const { code, name } = outside!.properties;
+    const { page } = await openAtlas(browser);
+    const word = name.split(/\s+/).find((w) => w.length >= 5) ?? name;
+    await page.getByRole('combobox', { name: /Rechercher/ }).fill(word.slice(0, -1));
+    await page.getByRole('option').filter({ hasText: code }).first().click();
+    await expect(qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
+    await page.close();
+  });
+
+  test('a ?qpv= link opens the sheet of a QPV drawn as a quarter, which links to the quarter', async () => {
+    const { code, zoneId } = drawn!.properties;
+    const { page } = await openAtlas(browser, `/?qpv=${code}`);
+    const sheet = qpvSheet(page);
+    await expect(sheet.getByText(code, { exact: true }).isVisible()).resolves.toBe(true);
+    await sheet
+      .getByRole('definition')
+      .filter({ has: page.getByRole('button') })
+      .last()
+      .getByRole('button')
+      .click();
+    await expect.poll(() => page.url()).toContain(`zone=${zoneId}`);
+    await expect(page.getByRole('complementary', { name: 'Fiche de la zone' }).isVisible()).resolves.toBe(
+      true
+    );
+    await page.close();
+  });
+
+  test('a link to a QPV the data lacks says so and keeps the rest of the link', async () => {
+    const { page } = await openAtlas(browser, '/?qpv=QP062001&panel=layers');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'aucun QPV « QP062001 »' }).isVisible()
+    ).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Couches de la carte' }).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  test('a click on a QPV on the map opens its sheet', async () => {
+    const { code, name } = outside!.properties;
+    const [lng, lat] = centroid(outside!).geometry.coordinates as [number, number];
+    const { page } = await openAtlas(browser, `/#15/${lat}/${lng}`);
+    const box = (await page.locator('.map canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
+    expect(page.url()).toContain(`qpv=${code}`);
+    await waitForMapIdle(page);
+    await page.close();
+  });
+});
