@@ -9,6 +9,7 @@
 //   Enter → sheet shown (and the camera flight it starts), scene step → map
 //   idle (and its camera flight).
 // The machine is shared and its WebGL is software: read the ratios first.
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
@@ -240,8 +241,15 @@ async function measure(run: () => Promise<Record<string, number[]>>) {
   }
 }
 
+/** The machine's load average (1, 5, 15 min): the figures mean little without it. */
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
+
 const server = await startBenchServer();
 const browser = await launchBrowser();
+console.log(`Load average at start: ${load()}`);
 try {
   const { totals, mapSize } = await firstLoadBytes(browser, server.baseURL);
   console.log('First load until the map is idle ("lazy": what loads in the 1.5 s after):');
@@ -295,6 +303,7 @@ try {
   await measure(() => filterToIdle(browser, server.baseURL));
   await measure(() => searchToSheet(browser, server.baseURL));
   await measure(() => sceneToIdle(browser, server.baseURL));
+  console.log(`\nLoad average at the end: ${load()}`);
 } finally {
   await browser.close();
   await server.stop();

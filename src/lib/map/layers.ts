@@ -2,6 +2,10 @@
 // theme, in draw order (first drawn first). Dynamic state (filters, hover,
 // selection, spotlight) goes through feature-state and the style's global
 // state, never by rebuilding GeoJSON.
+//
+// The filter hides a zone through its `hidden` feature-state, not through a layer filter:
+// a filter reading global state makes MapLibre cut the source's tiles again in its worker,
+// which kept a filter click a few hundred milliseconds from the next idle map (issue 10).
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import type { MapTheme } from './theme';
@@ -28,26 +32,22 @@ export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill', 'quarters-
 /** Below this zoom a quarter is a few pixels wide: a marker keeps it visible and clickable. */
 const MARKER_MAX_ZOOM = 10;
 
+/** Feature-state of a zone the explorer's filter leaves out: every zone layer draws it transparent. */
+export const HIDDEN = 'hidden';
+
 /**
  * Global-state keys the style reads (see the style's `state` defaults):
- * the ids of the zones the explorer's filter keeps, and the focused départements
- * of the spotlight (none: no dimming).
+ * the focused départements of the spotlight (none: no dimming), the selected EPCI.
  */
 export const STATE = {
-  visibleZones: 'visibleZones',
   spotlight: 'spotlight',
   selectedEpci: 'selectedEpci',
   /** Ids of a scene's numbered quarters, in number order (see present/numbering.ts). */
   numberedQuarters: 'numberedQuarters'
 } as const;
 
-const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
-const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
-const isTerritory: ExpressionSpecification = [
-  'all',
-  ['==', ['get', 'kind'], 'acceleration-territory'],
-  isVisible
-];
+const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
+const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
 
 /** Position of the zone in the numbered list: -1 when it carries no number. */
 const numberIndex: ExpressionSpecification = [
@@ -58,8 +58,17 @@ const numberIndex: ExpressionSpecification = [
 const isNumbered: ExpressionSpecification = ['all', isQuarter, ['>=', numberIndex, 0]];
 
 /** `case` on a boolean feature-state, defaulting to false. */
-function whenState(state: string, yes: number | string, no: number | string): ExpressionSpecification {
+function whenState(
+  state: string,
+  yes: number | string | ExpressionSpecification,
+  no: number | string | ExpressionSpecification
+): ExpressionSpecification {
   return ['case', ['boolean', ['feature-state', state], false], yes, no];
+}
+
+/** An opacity of a zone layer: zero for a zone the filter hides. */
+function unlessHidden(opacity: number | ExpressionSpecification): ExpressionSpecification {
+  return whenState(HIDDEN, 0, opacity);
 }
 
 /** Group (toggle) each layer belongs to; layers without a group are always shown. */
@@ -153,9 +162,9 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           ['linear'],
           ['zoom'],
           8,
-          whenState('hover', 0.42, 0.26),
+          unlessHidden(whenState('hover', 0.42, 0.26)),
           10,
-          whenState('hover', 0.2, 0.08)
+          unlessHidden(whenState('hover', 0.2, 0.08))
         ]
       }
     },
@@ -165,7 +174,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: isTerritory,
       metadata: { group: 'territories' },
-      paint: { 'line-color': theme.territory.line, 'line-width': w(2) }
+      paint: { 'line-color': theme.territory.line, 'line-width': w(2), 'line-opacity': unlessHidden(1) }
     },
     {
       id: 'qpv-fill',
@@ -193,14 +202,14 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'fill-color': theme.quarter.fill,
         // Approximate (commune-union) outlines are paler: the real quarter is smaller.
-        'fill-opacity': [
+        'fill-opacity': unlessHidden([
           'case',
           ['boolean', ['feature-state', 'hover'], false],
           0.75,
           ['get', 'approximate'],
           0.3,
           0.6
-        ]
+        ])
       }
     },
     {
@@ -209,7 +218,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: ['all', isQuarter, ['!', ['get', 'approximate']]],
       metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.quarter.line, 'line-width': w(1.6) }
+      paint: { 'line-color': theme.quarter.line, 'line-width': w(1.6), 'line-opacity': unlessHidden(1) }
     },
     {
       id: 'quarters-line-approximate',
@@ -220,7 +229,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'line-color': theme.quarter.line,
         'line-width': w(1.6),
-        'line-dasharray': [2, 1.5]
+        'line-dasharray': [2, 1.5],
+        'line-opacity': unlessHidden(1)
       }
     },
     {
@@ -241,7 +251,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           6 * theme.lineScale
         ],
         'circle-color': theme.quarter.fill,
-        'circle-opacity': ['case', ['get', 'approximate'], 0.55, 0.9],
+        'circle-opacity': unlessHidden(['case', ['get', 'approximate'], 0.55, 0.9]),
+        'circle-stroke-opacity': unlessHidden(1),
         'circle-stroke-color': [
           'case',
           ['boolean', ['feature-state', 'selected'], false],
@@ -264,7 +275,9 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'circle-radius': theme.numbered.radius,
         'circle-color': theme.numbered.fill,
+        'circle-opacity': unlessHidden(1),
         'circle-stroke-color': theme.numbered.line,
+        'circle-stroke-opacity': unlessHidden(1),
         'circle-stroke-width': 2
       }
     },
@@ -283,22 +296,20 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'zones-hover',
       type: 'line',
       source: SOURCES.zones,
-      filter: isVisible,
       paint: {
         'line-color': theme.hover,
         'line-width': w(3),
-        'line-opacity': whenState('hover', 1, 0)
+        'line-opacity': unlessHidden(whenState('hover', 1, 0))
       }
     },
     {
       id: 'zones-selected',
       type: 'line',
       source: SOURCES.zones,
-      filter: isVisible,
       paint: {
         'line-color': theme.selected,
         'line-width': w(3.5),
-        'line-opacity': whenState('selected', 1, 0)
+        'line-opacity': unlessHidden(whenState('selected', 1, 0))
       }
     },
     {
@@ -336,10 +347,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
         'text-radial-offset': 0.6
       },
+      // A hidden quarter's label is transparent but keeps its place in the collision
+      // pass: a neighbour's label may move to another anchor (trade-off of issue 10).
       paint: {
         'text-color': theme.quarter.label,
         'text-halo-color': '#ffffff',
-        'text-halo-width': 1.5
+        'text-halo-width': 1.5,
+        'text-opacity': unlessHidden(1)
       }
     },
     // The number on each numbered quarter's disc, above every other label and never hidden by
@@ -357,7 +371,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-allow-overlap': true,
         'text-ignore-placement': true
       },
-      paint: { 'text-color': theme.numbered.text }
+      paint: { 'text-color': theme.numbered.text, 'text-opacity': unlessHidden(1) }
     }
   ];
 }

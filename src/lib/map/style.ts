@@ -39,14 +39,13 @@ export function labelPoints<P extends object>(
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * The whole style for `geodata`, drawn with `theme`, showing `visibleZones` and
- * the layer groups `shown` at start. Visibility is set here rather than after
- * loading: a later visibility change makes MapLibre reload the layer's source.
+ * The whole style for `geodata`, drawn with `theme`, showing the layer groups
+ * `shown` at start. Visibility is set here rather than after loading: a later
+ * visibility change makes MapLibre reload the layer's source.
  */
 export function atlasStyle(
   geodata: MapGeodata,
   theme: MapTheme,
-  visibleZones: readonly string[],
   shown: readonly LayerId[]
 ): StyleSpecification {
   return {
@@ -54,7 +53,6 @@ export function atlasStyle(
     name: 'Atlas de la politique de la ville',
     'font-faces': { [LABEL_FONT]: fontUrl },
     state: {
-      [STATE.visibleZones]: { default: [...visibleZones] },
       [STATE.spotlight]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
       [STATE.numberedQuarters]: { default: [] }
