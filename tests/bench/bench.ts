@@ -132,13 +132,18 @@ function untilNextIdle(act: () => void): Promise<{ idle: number; flight: number 
         observer.disconnect();
         const end = performance.now();
         // No inner named functions: tsx would wrap them in a helper the page does not have.
-        const [moveStart, moveEnd] = ['atlas:movestart', 'atlas:moveend'].map(
-          (name) => performance.getEntriesByName(name).find((mark) => mark.startTime >= start)?.startTime
+        const [moveStarts, moveEnds] = ['atlas:movestart', 'atlas:moveend'].map((name) =>
+          performance
+            .getEntriesByName(name)
+            .filter((mark) => mark.startTime >= start)
+            .map((mark) => mark.startTime)
         );
-        resolve({
-          idle: end - start,
-          flight: moveStart !== undefined && moveEnd !== undefined ? moveEnd - moveStart : null
-        });
+        // map.resize() before a flight also fires movestart → moveend at once: the flight is the
+        // longest start → end pair.
+        const moves = moveStarts!.flatMap((moveStart, i) =>
+          moveEnds![i] === undefined ? [] : [moveEnds![i]! - moveStart]
+        );
+        resolve({ idle: end - start, flight: moves.length > 0 ? Math.max(...moves) : null });
       }
     });
     observer.observe(map, { attributes: true, attributeFilter: ['data-idle'] });
