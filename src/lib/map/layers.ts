@@ -162,9 +162,17 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           ['linear'],
           ['zoom'],
           8,
-          unlessHidden(whenState('hover', 0.42, 0.26)),
+          unlessHidden(
+            whenState(
+              'hover',
+              theme.territory.fillOpacity.regionalHover,
+              theme.territory.fillOpacity.regional
+            )
+          ),
           10,
-          unlessHidden(whenState('hover', 0.2, 0.08))
+          unlessHidden(
+            whenState('hover', theme.territory.fillOpacity.zoomedHover, theme.territory.fillOpacity.zoomed)
+          )
         ]
       }
     },
@@ -174,14 +182,18 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: isTerritory,
       metadata: { group: 'territories' },
-      paint: { 'line-color': theme.territory.line, 'line-width': w(2), 'line-opacity': unlessHidden(1) }
+      paint: {
+        'line-color': theme.territory.line,
+        'line-width': w(theme.territory.width),
+        'line-opacity': unlessHidden(1)
+      }
     },
     {
       id: 'qpv-fill',
       type: 'fill',
       source: SOURCES.qpv,
       metadata: { group: 'qpv' },
-      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': 0.25 }
+      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': theme.qpv.fillOpacity }
     },
     {
       id: 'qpv-line',
@@ -190,7 +202,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'qpv' },
       paint: {
         'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],
-        'line-width': ['case', ['get', 'npnru'], w(1.6), w(0.8)]
+        'line-width': ['case', ['get', 'npnru'], w(theme.qpv.npnruWidth), w(theme.qpv.width)]
       }
     },
     {
@@ -205,10 +217,10 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'fill-opacity': unlessHidden([
           'case',
           ['boolean', ['feature-state', 'hover'], false],
-          0.75,
+          theme.quarter.fillOpacity.hover,
           ['get', 'approximate'],
-          0.3,
-          0.6
+          theme.quarter.fillOpacity.approximate,
+          theme.quarter.fillOpacity.official
         ])
       }
     },
@@ -218,7 +230,11 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: ['all', isQuarter, ['!', ['get', 'approximate']]],
       metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.quarter.line, 'line-width': w(1.6), 'line-opacity': unlessHidden(1) }
+      paint: {
+        'line-color': theme.quarter.line,
+        'line-width': w(theme.quarter.width),
+        'line-opacity': unlessHidden(1)
+      }
     },
     {
       id: 'quarters-line-approximate',
@@ -228,8 +244,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'quarters' },
       paint: {
         'line-color': theme.quarter.line,
-        'line-width': w(1.6),
-        'line-dasharray': [2, 1.5],
+        'line-width': w(theme.quarter.width),
+        'line-dasharray': theme.quarter.approximateDash,
         'line-opacity': unlessHidden(1)
       }
     },
@@ -259,7 +275,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           theme.selected,
           ['boolean', ['feature-state', 'hover'], false],
           theme.hover,
-          '#ffffff'
+          theme.quarter.markerRing
         ],
         'circle-stroke-width': 1.5 * theme.lineScale
       }
@@ -351,7 +367,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       // pass: a neighbour's label may move to another anchor (trade-off of issue 10).
       paint: {
         'text-color': theme.quarter.label,
-        'text-halo-color': '#ffffff',
+        'text-halo-color': theme.quarter.halo,
         'text-halo-width': 1.5,
         'text-opacity': unlessHidden(1)
       }
