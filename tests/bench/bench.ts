@@ -10,6 +10,7 @@
 //   Enter → sheet shown (and the camera flight it starts), scene step → map
 //   idle (and its camera flight).
 // The machine is shared and its WebGL is software: read the ratios first.
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
 import { BUDGET_KB, firstLoadBytes } from '../e2e/first-load';
@@ -80,13 +81,18 @@ function untilNextIdle(act: () => void): Promise<{ idle: number; flight: number 
         observer.disconnect();
         const end = performance.now();
         // No inner named functions: tsx would wrap them in a helper the page does not have.
-        const [moveStart, moveEnd] = ['atlas:movestart', 'atlas:moveend'].map(
-          (name) => performance.getEntriesByName(name).find((mark) => mark.startTime >= start)?.startTime
+        const [moveStarts, moveEnds] = ['atlas:movestart', 'atlas:moveend'].map((name) =>
+          performance
+            .getEntriesByName(name)
+            .filter((mark) => mark.startTime >= start)
+            .map((mark) => mark.startTime)
         );
-        resolve({
-          idle: end - start,
-          flight: moveStart !== undefined && moveEnd !== undefined ? moveEnd - moveStart : null
-        });
+        // map.resize() before a flight also fires movestart → moveend at once: the flight is the
+        // longest start → end pair.
+        const moves = moveStarts!.flatMap((moveStart, i) =>
+          moveEnds![i] === undefined ? [] : [moveEnds![i]! - moveStart]
+        );
+        resolve({ idle: end - start, flight: moves.length > 0 ? Math.max(...moves) : null });
       }
     });
     observer.observe(map, { attributes: true, attributeFilter: ['data-idle'] });
@@ -189,8 +195,15 @@ async function measure(run: () => Promise<Record<string, number[]>>) {
   }
 }
 
+/** The machine's load average (1, 5, 15 min): the figures mean little without it. */
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
+
 const server = await startBenchServer();
 const browser = await launchBrowser();
+console.log(`Load average at start: ${load()}`);
 try {
   const { totals, mapSize } = await firstLoadBytes(browser, server.baseURL, VIEWPORT);
   console.log('First load until the map is idle ("lazy": what loads in the 1.5 s after):');
@@ -244,6 +257,7 @@ try {
   await measure(() => filterToIdle(browser, server.baseURL));
   await measure(() => searchToSheet(browser, server.baseURL));
   await measure(() => sceneToIdle(browser, server.baseURL));
+  console.log(`\nLoad average at the end: ${load()}`);
 } finally {
   await browser.close();
   await server.stop();

@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { atlasLayers, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
+import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
 import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
@@ -121,33 +121,32 @@ const position = (id: string) => layers.findIndex((layer) => layer.id === id);
 const idsWhere = (keep: (layer: LayerSpecification) => boolean) => layers.filter(keep).map((l) => l.id);
 const sourceOf = (layer: LayerSpecification) => ('source' in layer ? layer.source : undefined);
 
-/** True when `expression` contains `['global-state', key]` anywhere. */
-function readsGlobalState(expression: unknown, key: string): boolean {
+/** True when `expression` contains `['feature-state', key]` anywhere. */
+function readsFeatureState(expression: unknown, key: string): boolean {
   if (!Array.isArray(expression)) return false;
-  if (expression[0] === 'global-state' && expression[1] === key) return true;
-  return expression.some((part) => readsGlobalState(part, key));
+  if (expression[0] === 'feature-state' && expression[1] === key) return true;
+  return expression.some((part) => readsFeatureState(part, key));
 }
 
 describe('atlasStyle', () => {
   it.each(themes)('passes the MapLibre style-spec validator with the %s theme', (_, theme) => {
-    const style = atlasStyle(geodata, theme, ['lille-concorde', 'lhi-59'], DEFAULT_LAYERS);
+    const style = atlasStyle(geodata, theme, DEFAULT_LAYERS);
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it('starts with the given zones visible and no spotlight', () => {
-    const style = atlasStyle(geodata, defaultTheme, ['lille-concorde'], DEFAULT_LAYERS);
-    expect(style.state?.[STATE.visibleZones]?.default).toEqual(['lille-concorde']);
+  it('starts with no spotlight', () => {
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
     expect(style.state?.[STATE.spotlight]?.default).toEqual([]);
   });
 
   it('starts with the QPVs of the given départements drawn, all of them when none is given', () => {
     expect(
-      atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS, ['059', '062']).state?.[STATE.qpvDepartements]
+      atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS, ['059', '062']).state?.[STATE.qpvDepartements]
         ?.default
     ).toEqual(['059', '062']);
-    expect(
-      atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS).state?.[STATE.qpvDepartements]?.default
-    ).toEqual([]);
+    expect(atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS).state?.[STATE.qpvDepartements]?.default).toEqual(
+      []
+    );
   });
 
   it('filters the QPV fill and outline by the qpvDepartements global state, not the selected outline', () => {
@@ -161,7 +160,7 @@ describe('atlasStyle', () => {
   });
 
   it('embeds every source as data, so the map requests no tile, glyph or sprite server', () => {
-    const style = atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS);
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const source of Object.values(style.sources)) {
@@ -172,7 +171,7 @@ describe('atlasStyle', () => {
   });
 
   it('starts with exactly the switched-on layer groups visible, so no source reloads after loading', () => {
-    const style = atlasStyle(geodata, defaultTheme, [], ['quarters', 'communes']);
+    const style = atlasStyle(geodata, defaultTheme, ['quarters', 'communes']);
     const visibility = Object.fromEntries(
       style.layers.filter((layer) => layerGroup(layer)).map((layer) => [layer.id, layer.layout?.visibility])
     );
@@ -184,7 +183,7 @@ describe('atlasStyle', () => {
   });
 
   it('feeds the label source one point per zone', () => {
-    const style = atlasStyle(geodata, defaultTheme, [], DEFAULT_LAYERS);
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
     const labels = style.sources[SOURCES.zoneLabels];
     expect(
       labels?.type === 'geojson' && typeof labels.data === 'object' && 'features' in labels.data
@@ -211,15 +210,18 @@ describe('atlasLayers', () => {
     for (const id of LAYER_IDS) expect(groups).toContain(id);
   });
 
-  it('filters every zone layer by the visibleZones global state', () => {
+  it('draws a zone the filter hides transparent on every zone layer', () => {
     const zoneLayers = layers.filter((layer) => {
       const source = sourceOf(layer);
       return source === SOURCES.zones || source === SOURCES.zoneLabels;
     });
     expect(zoneLayers.length).toBeGreaterThan(0);
     for (const layer of zoneLayers) {
-      const filter = 'filter' in layer ? layer.filter : undefined;
-      expect(readsGlobalState(filter, 'visibleZones'), layer.id).toBe(true);
+      const opacities = Object.entries(layer.paint ?? {}).filter(([name]) => name.endsWith('opacity'));
+      expect(opacities.length, layer.id).toBeGreaterThan(0);
+      for (const [name, value] of opacities) {
+        expect(readsFeatureState(value, HIDDEN), `${layer.id} ${name}`).toBe(true);
+      }
     }
   });
 

@@ -2,6 +2,10 @@
 // theme, in draw order (first drawn first). Dynamic state (filters, hover,
 // selection, spotlight) goes through feature-state and the style's global
 // state, never by rebuilding GeoJSON.
+//
+// The filter hides a zone through its `hidden` feature-state, not through a layer filter:
+// a filter reading global state makes MapLibre cut the source's tiles again in its worker,
+// which kept a filter click a few hundred milliseconds from the next idle map (issue 10).
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import type { MapTheme } from './theme';
@@ -31,13 +35,14 @@ export const QPV_FILL_LAYER = 'qpv-fill';
 /** Below this zoom a quarter is a few pixels wide: a marker keeps it visible and clickable. */
 const MARKER_MAX_ZOOM = 10;
 
+/** Feature-state of a zone the explorer's filter leaves out: every zone layer draws it transparent. */
+export const HIDDEN = 'hidden';
+
 /**
  * Global-state keys the style reads (see the style's `state` defaults):
- * the ids of the zones the explorer's filter keeps, and the focused départements
- * of the spotlight (none: no dimming).
+ * the focused départements of the spotlight (none: no dimming), the selected EPCI.
  */
 export const STATE = {
-  visibleZones: 'visibleZones',
   spotlight: 'spotlight',
   selectedEpci: 'selectedEpci',
   /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
@@ -54,13 +59,8 @@ const isShownQpv: ExpressionSpecification = [
   ['==', ['length', ['global-state', STATE.qpvDepartements]], 0],
   ['in', ['slice', ['get', 'code'], 2, 5], ['global-state', STATE.qpvDepartements]]
 ];
-const isVisible: ExpressionSpecification = ['in', ['get', 'id'], ['global-state', STATE.visibleZones]];
-const isQuarter: ExpressionSpecification = ['all', ['==', ['get', 'kind'], 'quarter'], isVisible];
-const isTerritory: ExpressionSpecification = [
-  'all',
-  ['==', ['get', 'kind'], 'acceleration-territory'],
-  isVisible
-];
+const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
+const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
 
 /** Position of the zone in the numbered list: -1 when it carries no number. */
 const numberIndex: ExpressionSpecification = [
@@ -71,8 +71,17 @@ const numberIndex: ExpressionSpecification = [
 const isNumbered: ExpressionSpecification = ['all', isQuarter, ['>=', numberIndex, 0]];
 
 /** `case` on a boolean feature-state, defaulting to false. */
-function whenState(state: string, yes: number | string, no: number | string): ExpressionSpecification {
+function whenState(
+  state: string,
+  yes: number | string | ExpressionSpecification,
+  no: number | string | ExpressionSpecification
+): ExpressionSpecification {
   return ['case', ['boolean', ['feature-state', state], false], yes, no];
+}
+
+/** An opacity of a zone layer: zero for a zone the filter hides. */
+function unlessHidden(opacity: number | ExpressionSpecification): ExpressionSpecification {
+  return whenState(HIDDEN, 0, opacity);
 }
 
 /** Group (toggle) each layer belongs to; layers without a group are always shown. */
@@ -166,9 +175,17 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           ['linear'],
           ['zoom'],
           8,
-          whenState('hover', theme.territory.fillOpacity.regionalHover, theme.territory.fillOpacity.regional),
+          unlessHidden(
+            whenState(
+              'hover',
+              theme.territory.fillOpacity.regionalHover,
+              theme.territory.fillOpacity.regional
+            )
+          ),
           10,
-          whenState('hover', theme.territory.fillOpacity.zoomedHover, theme.territory.fillOpacity.zoomed)
+          unlessHidden(
+            whenState('hover', theme.territory.fillOpacity.zoomedHover, theme.territory.fillOpacity.zoomed)
+          )
         ]
       }
     },
@@ -178,7 +195,11 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: isTerritory,
       metadata: { group: 'territories' },
-      paint: { 'line-color': theme.territory.line, 'line-width': w(theme.territory.width) }
+      paint: {
+        'line-color': theme.territory.line,
+        'line-width': w(theme.territory.width),
+        'line-opacity': unlessHidden(1)
+      }
     },
     {
       id: QPV_FILL_LAYER,
@@ -211,14 +232,14 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'fill-color': theme.quarter.fill,
         // Approximate (commune-union) outlines are paler: the real quarter is smaller.
-        'fill-opacity': [
+        'fill-opacity': unlessHidden([
           'case',
           ['boolean', ['feature-state', 'hover'], false],
           theme.quarter.fillOpacity.hover,
           ['get', 'approximate'],
           theme.quarter.fillOpacity.approximate,
           theme.quarter.fillOpacity.official
-        ]
+        ])
       }
     },
     {
@@ -227,7 +248,11 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: ['all', isQuarter, ['!', ['get', 'approximate']]],
       metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.quarter.line, 'line-width': w(theme.quarter.width) }
+      paint: {
+        'line-color': theme.quarter.line,
+        'line-width': w(theme.quarter.width),
+        'line-opacity': unlessHidden(1)
+      }
     },
     {
       id: 'quarters-line-approximate',
@@ -238,7 +263,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'line-color': theme.quarter.line,
         'line-width': w(theme.quarter.width),
-        'line-dasharray': theme.quarter.approximateDash
+        'line-dasharray': theme.quarter.approximateDash,
+        'line-opacity': unlessHidden(1)
       }
     },
     {
@@ -259,7 +285,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           6 * theme.lineScale
         ],
         'circle-color': theme.quarter.fill,
-        'circle-opacity': ['case', ['get', 'approximate'], 0.55, 0.9],
+        'circle-opacity': unlessHidden(['case', ['get', 'approximate'], 0.55, 0.9]),
+        'circle-stroke-opacity': unlessHidden(1),
         'circle-stroke-color': [
           'case',
           ['boolean', ['feature-state', 'selected'], false],
@@ -282,7 +309,9 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'circle-radius': theme.numbered.radius,
         'circle-color': theme.numbered.fill,
+        'circle-opacity': unlessHidden(1),
         'circle-stroke-color': theme.numbered.line,
+        'circle-stroke-opacity': unlessHidden(1),
         'circle-stroke-width': 2
       }
     },
@@ -301,22 +330,20 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'zones-hover',
       type: 'line',
       source: SOURCES.zones,
-      filter: isVisible,
       paint: {
         'line-color': theme.hover,
         'line-width': w(3),
-        'line-opacity': whenState('hover', 1, 0)
+        'line-opacity': unlessHidden(whenState('hover', 1, 0))
       }
     },
     {
       id: 'zones-selected',
       type: 'line',
       source: SOURCES.zones,
-      filter: isVisible,
       paint: {
         'line-color': theme.selected,
         'line-width': w(3.5),
-        'line-opacity': whenState('selected', 1, 0)
+        'line-opacity': unlessHidden(whenState('selected', 1, 0))
       }
     },
     {
@@ -361,10 +388,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
         'text-radial-offset': 0.6
       },
+      // A hidden quarter's label is transparent but keeps its place in the collision
+      // pass: a neighbour's label may move to another anchor (trade-off of issue 10).
       paint: {
         'text-color': theme.quarter.label,
         'text-halo-color': theme.quarter.halo,
-        'text-halo-width': 1.5
+        'text-halo-width': 1.5,
+        'text-opacity': unlessHidden(1)
       }
     },
     // The number on each numbered quarter's disc, above every other label and never hidden by
@@ -382,7 +412,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-allow-overlap': true,
         'text-ignore-placement': true
       },
-      paint: { 'text-color': theme.numbered.text }
+      paint: { 'text-color': theme.numbered.text, 'text-opacity': unlessHidden(1) }
     }
   ];
 }

@@ -39,14 +39,14 @@ export function labelPoints<P extends object>(
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * The whole style for `geodata`, drawn with `theme`, showing `visibleZones` and
- * the layer groups `shown` and the QPVs of `qpvDepartements` (none: all) at start. Visibility is set here rather than after
- * loading: a later visibility change makes MapLibre reload the layer's source.
+ * The whole style for `geodata`, drawn with `theme`, showing the layer groups
+ * `shown` and the QPVs of `qpvDepartements` (none: all) at start. Visibility is set
+ * here rather than after loading: a later visibility change makes MapLibre reload
+ * the layer's source.
  */
 export function atlasStyle(
   geodata: MapGeodata,
   theme: MapTheme,
-  visibleZones: readonly string[],
   shown: readonly LayerId[],
   qpvDepartements: readonly string[] = []
 ): StyleSpecification {
@@ -55,7 +55,6 @@ export function atlasStyle(
     name: 'Atlas de la politique de la ville',
     'font-faces': { [LABEL_FONT]: fontUrl },
     state: {
-      [STATE.visibleZones]: { default: [...visibleZones] },
       [STATE.spotlight]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
       [STATE.selectedQpv]: { default: '' },

@@ -9,7 +9,8 @@ const params = new URLSearchParams(location.search);
 const [west, south, east, north] = params.get('bounds').split(',').map(Number);
 const [width, height] = params.get('size').split('x');
 Object.assign(document.getElementById('map').style, { width: `${width}px`, height: `${height}px` });
-const FILES = ['departements', 'region', 'zones', 'qpv'];
+// Every GeoJSON file the atlas draws at start (the neighbouring countries under France included).
+const FILES = ['neighbours', 'departements', 'region', 'zones', 'qpv'];
 
 const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe9ef' } }];
 for (const name of FILES) {
