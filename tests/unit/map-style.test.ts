@@ -128,6 +128,13 @@ function readsFeatureState(expression: unknown, key: string): boolean {
   return expression.some((part) => readsFeatureState(part, key));
 }
 
+/** Whether a style expression reads the global-state property `key` anywhere inside it. */
+function readsGlobalState(expression: unknown, key: string): boolean {
+  if (!Array.isArray(expression)) return false;
+  if (expression[0] === 'global-state' && expression[1] === key) return true;
+  return expression.some((part) => readsGlobalState(part, key));
+}
+
 describe('atlasStyle', () => {
   it.each(themes)('passes the MapLibre style-spec validator with the %s theme', (_, theme) => {
     const style = atlasStyle(geodata, theme, DEFAULT_LAYERS);
