@@ -56,8 +56,7 @@ export function atlasStyle(
     state: {
       [STATE.visibleZones]: { default: [...visibleZones] },
       [STATE.spotlight]: { default: [] },
-      [STATE.selectedEpci]: { default: '' },
-      [STATE.numberedQuarters]: { default: [] }
+      [STATE.selectedEpci]: { default: '' }
     },
     sources: {
       [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
@@ -68,7 +67,8 @@ export function atlasStyle(
       [SOURCES.communes]: { type: 'geojson', data: empty },
       [SOURCES.epci]: { type: 'geojson', data: empty },
       [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
-      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' }
+      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' },
+      [SOURCES.numbers]: { type: 'geojson', data: empty }
     },
     layers: atlasLayers(theme).map((layer): LayerSpecification => {
       const group = layerGroup(layer);

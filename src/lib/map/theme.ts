@@ -13,8 +13,11 @@ export interface MapTheme {
   commune: { line: string };
   qpv: { fill: string; line: string; npnruLine: string };
   quarter: { fill: string; line: string; label: string };
-  /** Numbered quarter markers of a scene: disc colour, outline and number colour, radius in px. */
-  numbered: { fill: string; line: string; text: string; radius: number; textSize: number };
+  /**
+   * Numbered quarter markers of a scene: disc colour, outline and number colour; radius and
+   * outline width in px (together they set how far apart crowded discs are moved, see markers.ts).
+   */
+  numbered: { fill: string; line: string; text: string; radius: number; outline: number; textSize: number };
   territory: { fill: string; line: string };
   hover: string;
   selected: string;
@@ -35,7 +38,7 @@ export const defaultTheme: MapTheme = {
   commune: { line: '#d2cabb' },
   qpv: { fill: '#7b5ea7', line: '#5b3f86', npnruLine: '#3d2466' },
   quarter: { fill: '#c0392b', line: '#7b1d14', label: '#5a140d' },
-  numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, textSize: 13 },
+  numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, outline: 2, textSize: 13 },
   territory: { fill: '#1f8a70', line: '#0f5c4a' },
   hover: '#f39c12',
   selected: '#111111',
@@ -50,7 +53,7 @@ export const projectorTheme: MapTheme = {
   background: '#c9d8e2',
   departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
   quarter: { fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
-  numbered: { fill: '#4a0c06', line: '#ffffff', text: '#ffffff', radius: 13, textSize: 16 },
+  numbered: { fill: '#4a0c06', line: '#ffffff', text: '#ffffff', radius: 13, outline: 2, textSize: 16 },
   territory: { fill: '#0f7a5f', line: '#063d30' },
   lineScale: 1.8
 };
