@@ -41,11 +41,14 @@ describe.each([
   test.each([
     ['the initial view', '/'],
     ['an open sheet', '/?zone=lens-cite'],
+    ['a commune sheet', '/?commune=59350'],
+    ['an intercommunality sheet', '/?epci=245900410'],
     ['the Filtres panel', '/?panel=filters'],
     ['the Couches panel', '/?panel=layers'],
     ['the Liste panel', '/?panel=list'],
     ['the Synthèse panel', '/?panel=summary'],
-    ['presentation mode', '/?present=1&scene=2']
+    ['presentation mode', '/?present=1&scene=2'],
+    ['the last presentation scene', '/?present=1&scene=10']
   ])('%s', { timeout: 60_000 }, async (_, path) => {
     const { page } = await openAtlas(browser, path, viewport);
     expect(await seriousViolations(page)).toEqual([]);
