@@ -16,6 +16,7 @@ import type { OfficialCommune, ReferenceJoin } from './reference';
 import type { Area, AreaFeature } from './read';
 import type { AdminProperties, QpvSourceProperties } from './zones';
 import { DataError } from '../../src/lib/data/schema';
+import { qpvDepartement } from '../../src/lib/qpv/code';
 
 /** Orders places by their `code`, for stable outputs. */
 function byCode(a: { code: string }, b: { code: string }): number {
@@ -162,11 +163,6 @@ export function zoneEpcis(
   return table;
 }
 
-/** The département of a QPV from its code: "QP059074" → "59", "QP02A001" → "2A", "QP971001" → "971". */
-export function departementOfQpv(code: string): string {
-  return code.slice(2, 5).replace(/^0/, '');
-}
-
 /** The QPV layer (outlines already simplified): each QPV with its NPNRU membership and the zone drawn with it. */
 export function qpvLayer(
   qpvs: Iterable<AreaFeature<QpvSourceProperties>>,
@@ -186,7 +182,7 @@ export function qpvLayer(
           communes: f.properties.COMMUNE_QP.replace(/\s+/g, ' ').trim(),
           npnru: npnruCodes.has(f.properties.CODE_QP),
           zoneId: zoneByQpv.get(f.properties.CODE_QP) ?? '',
-          departement: departementOfQpv(f.properties.CODE_QP)
+          departement: qpvDepartement(f.properties.CODE_QP)
         },
         geometry: f.geometry
       }))

@@ -3,7 +3,7 @@
 // code list. It only suggests: a maintainer confirms a code by writing it into zones.json, and
 // an ambiguous match is shown as such, never proposed.
 import type { Zone } from '../../src/lib/types';
-import { departementOfQpv } from './layers';
+import { qpvDepartement } from '../../src/lib/qpv/code';
 import type { QpvSourceProperties } from './zones';
 
 /** Words that say what kind of place a name is, not which one. */
@@ -102,7 +102,7 @@ function scoreCandidate(
   qpv: QpvSourceProperties,
   npnruCodes: ReadonlySet<string>
 ): (Candidate & { nameScore: number; sharedCommunes: number }) | null {
-  if (departementOfQpv(qpv.CODE_QP) !== zone.departement) return null;
+  if (qpvDepartement(qpv.CODE_QP) !== zone.departement) return null;
   const qpvCommunes = new Set(qpv.COMMUNE_QP.split(',').map(communeKey));
   const shared = zone.communes.filter((c) => qpvCommunes.has(communeKey(c.name)));
   const name = nameSimilarity(zone.name, qpv.NOM_QP);

@@ -3,11 +3,11 @@
 // honoured; the link holds the destination while the camera flies; a filter that empties
 // the view reframes and says so; presentation scenes are framed clear of the caption card.
 // Expected places are read from the built data, never from today's editorial content.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { AtlasData, ZoneProperties } from '../../src/lib/types';
+import type { AtlasData, Places, ZoneProperties } from '../../src/lib/types';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 
 let browser: Browser;
@@ -182,6 +182,54 @@ describe('framing a selected zone', () => {
     expect(seen.filter((frame) => frame.hash !== before && frame.hash !== final)).toEqual([]);
     await page.close();
   });
+});
+
+describe('a linked commune or intercommunality', () => {
+  // The EPCI holding the first quarter, and that quarter's first commune, from the built data.
+  async function linkedPlaces() {
+    const places = (await (await fetch(`${inject('baseURL')}/data/places.json`)).json()) as Places;
+    const zone = quarter();
+    const epci = places.epcis.find((e) => atlas.zoneEpcis[zone.properties.id]?.includes(e.code))!;
+    const commune = places.communes.find((c) => c.code === epci.communes[0])!;
+    const bounds = (bbox: readonly number[]): Bounds => [
+      [bbox[0]!, bbox[1]!],
+      [bbox[2]!, bbox[3]!]
+    ];
+    return [
+      ['epci', epci.code, epci.name, bounds(epci.bbox)],
+      ['commune', commune.code, commune.name, bounds(commune.bbox)]
+    ] as const;
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 }
+  ]) {
+    test(`at ${viewport.width}×${viewport.height}, a cold link to an EPCI or a commune frames it in the visible part of the map`, async () => {
+      for (const [param, code, name, bounds] of await linkedPlaces()) {
+        const { page, errors } = await openAtlas(browser, `/?${param}=${code}`, viewport);
+        await page.getByRole('heading', { level: 2, name }).waitFor();
+        // The place list loads after the first picture; its frame follows. The region view
+        // shows the place too, but small: framed means it spans a quarter of the map or more.
+        await vi.waitFor(
+          async () => {
+            await waitForMapIdle(page);
+            const box = await pageBoxOf(page, bounds);
+            const { map } = await layout(page);
+            const share = Math.max(
+              (box.right - box.left) / (map.right - map.left),
+              (box.bottom - box.top) / (map.bottom - map.top)
+            );
+            expect(share, `${name} framed`).toBeGreaterThan(0.25);
+            await expectInFreePartOfMap(page, box, { centreOnly: viewport.width < 768 });
+          },
+          { timeout: 30_000, interval: 500 }
+        );
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }, 180_000);
+  }
 });
 
 describe('a filter that empties the view', () => {

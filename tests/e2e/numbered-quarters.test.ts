@@ -75,4 +75,48 @@ describe('a scene with numbered quarters', () => {
       await page.close();
     });
   }
+
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 800 }
+  ]) {
+    test(`at ${viewport.width}×${viewport.height}, no two number markers overlap at the scene's framing`, async () => {
+      const index = atlas.scenes.findIndex((scene) => scene.numberedQuarters);
+      const expected = quartersOf(atlas.scenes[index]!);
+      const { page } = await openAtlas(browser, `/?present=1&scene=${index + 1}`, viewport);
+      // Each drawn disc as a screen circle: its centre projected by the map, its radius and
+      // outline as the layer paints them.
+      const discs = await page.evaluate(() => {
+        type Drawn = {
+          properties: { id: string };
+          geometry: { coordinates: [number, number] };
+          layer: { paint: { 'circle-radius': number; 'circle-stroke-width': number } };
+        };
+        const element = document.querySelector('.map') as HTMLElement & {
+          maplibre: {
+            queryRenderedFeatures: (options: { layers: string[] }) => Drawn[];
+            project: (at: [number, number]) => { x: number; y: number };
+          };
+        };
+        const map = element.maplibre;
+        return map.queryRenderedFeatures({ layers: ['quarters-number-marker'] }).map((feature) => {
+          const { x, y } = map.project(feature.geometry.coordinates);
+          const paint = feature.layer.paint;
+          return {
+            id: feature.properties.id,
+            x,
+            y,
+            r: paint['circle-radius'] + paint['circle-stroke-width']
+          };
+        });
+      });
+      expect(new Set(discs.map((disc) => disc.id)).size).toBe(expected.length);
+      for (const [i, a] of discs.entries()) {
+        for (const b of discs.slice(i + 1)) {
+          expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id} and ${b.id}`).toBeGreaterThanOrEqual(a.r + b.r);
+        }
+      }
+      await page.close();
+    });
+  }
 });

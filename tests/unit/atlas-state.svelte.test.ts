@@ -60,6 +60,45 @@ describe('the page state owner', () => {
     expect(app.state.panel).toBeNull();
   });
 
+  it('a linked commune or EPCI is framed once the place list has loaded', async () => {
+    for (const [path, preset, bounds] of [
+      [
+        '/?commune=59350',
+        'commune',
+        [
+          [2.97, 50.6],
+          [3.12, 50.66]
+        ]
+      ],
+      [
+        '/?epci=200093201',
+        'epci',
+        [
+          [2.8, 50.5],
+          [3.3, 50.8]
+        ]
+      ]
+    ] as const) {
+      const { app } = setUp(path);
+      expect(app.frame?.preset, path).toBe('start');
+      app.loadCommunes();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(app.frame, path).toMatchObject({ preset, target: { bounds } });
+    }
+  });
+
+  it('a linked commune is not framed when the user asked for another frame first, nor with a camera in the link', async () => {
+    const moved = setUp('/?commune=59350').app;
+    moved.showView('france');
+    moved.loadCommunes();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(moved.frame?.preset).toBe('view');
+    const withCamera = setUp('/?commune=59350#9/50.5/3').app;
+    withCamera.loadCommunes();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(withCamera.frame).toBeNull();
+  });
+
   it('a camera in the link wins: no first frame request', () => {
     expect(setUp('/#9/50.5/3').app.frame).toBeNull();
   });

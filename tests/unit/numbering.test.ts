@@ -26,15 +26,18 @@ describe('numbering the quarters of a scene', () => {
     expect(backward).toEqual(forward);
   });
 
-  it('keys each number to its quarter’s name and communes, as the list shows them', () => {
+  it('keys each number to its quarter’s name and communes, as the list shows them, and to its label point', () => {
     const { atlas, geodata } = fixtureAtlas();
     const zones = atlas.zones.map((zone) =>
       zone.id === 'alpha' ? { ...zone, communes: [{ insee: '59350', name: 'Lille' }] } : zone
     );
-    const numbered = numberQuarters(zones, ['alpha', 'beta'], labelPoints(geodata.zones));
+    const points = labelPoints(geodata.zones);
+    const pointOf = (id: string) =>
+      points.features.find((feature) => feature.properties.id === id)!.geometry.coordinates;
+    const numbered = numberQuarters(zones, ['alpha', 'beta'], points);
     expect(numbered).toEqual([
-      { number: 1, id: 'alpha', name: 'Zone alpha', communes: ['Lille'] },
-      { number: 2, id: 'beta', name: 'Zone beta', communes: [] }
+      { number: 1, id: 'alpha', name: 'Zone alpha', communes: ['Lille'], at: pointOf('alpha') },
+      { number: 2, id: 'beta', name: 'Zone beta', communes: [], at: pointOf('beta') }
     ]);
   });
 

@@ -66,7 +66,8 @@ const qpv = (code: string, communes: string, zoneId = '', npnru = false): QpvPro
   name: `QPV ${code}`,
   communes,
   npnru,
-  zoneId
+  zoneId,
+  departement: qpvDepartement(code)
 });
 
 const commune = (code: string, name: string, departement: string, epci: string): CommunePlace => ({

@@ -62,6 +62,11 @@ export interface AtlasStateDeps {
 export class AtlasState {
   readonly #deps: AtlasStateDeps;
   #frameKey = 0;
+  /**
+   * A linked commune or EPCI is framed once the place list it needs has loaded, unless the
+   * link carried a camera or another frame request came first.
+   */
+  #frameLinkedPlace = false;
 
   /** The latest camera request, for <AtlasMap>. */
   frame = $state.raw<FrameRequest | null>(null);
@@ -244,6 +249,9 @@ export class AtlasState {
       const zone = this.linked.zone ? this.#zoneTarget(this.linked.zone) : undefined;
       const qpv = this.linked.qpv ? chooseQpv(this.linked.qpv, this.#places).frame?.target : undefined;
       this.#request(zone ?? qpv ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
+      // Checked on the raw link: a commune or EPCI code is only known once the place list has loaded.
+      const params = deps.url().searchParams;
+      this.#frameLinkedPlace = !zone && !qpv && (params.has('commune') || params.has('epci'));
     }
   }
 
@@ -256,6 +264,7 @@ export class AtlasState {
         (places) => {
           this.communes = places.communes;
           this.epcis = places.epcis;
+          if (this.#frameLinkedPlace) this.#frameLinked();
         },
         () => (this.communesFailed = true)
       );
@@ -363,6 +372,17 @@ export class AtlasState {
     return this.#apply(frame ? choice : { ...choice, frame: null });
   }
 
+  /** Frames the commune or EPCI the link opened (their bounds come with the place list). */
+  #frameLinked(): void {
+    const { commune, epci } = this.state;
+    const choice = commune
+      ? chooseCommune(commune, this.#places)
+      : epci
+        ? chooseEpci(epci, this.#places)
+        : undefined;
+    if (choice?.frame) this.#request(choice.frame.target, choice.frame.preset);
+  }
+
   get #places(): ChoicePlaces {
     return {
       zones: this.atlas.zones,
@@ -428,6 +448,7 @@ export class AtlasState {
   }
 
   #request(target: FrameTarget, preset: FramePreset): void {
+    this.#frameLinkedPlace = false;
     if (preset !== 'result') this.notice = '';
     this.frame = { target, preset, key: ++this.#frameKey };
   }

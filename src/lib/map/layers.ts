@@ -20,7 +20,9 @@ export const SOURCES = {
   communes: 'communes',
   epci: 'epci',
   neighbours: 'neighbours',
-  qpv: 'qpv'
+  qpv: 'qpv',
+  /** A scene's numbered discs and their leader lines, laid out by the map on each view (markers.ts). */
+  numbers: 'numbers'
 } as const;
 
 /** Font name used by every label; the style maps it to a file served by the app. */
@@ -48,9 +50,7 @@ export const STATE = {
   /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
   qpvDepartements: 'qpvDepartements',
   /** Code of the QPV whose sheet is open, outlined even when the QPV layer is off. */
-  selectedQpv: 'selectedQpv',
-  /** Ids of a scene's numbered quarters, in number order (see present/numbering.ts). */
-  numberedQuarters: 'numberedQuarters'
+  selectedQpv: 'selectedQpv'
 } as const;
 
 /** A QPV of the départements shown (its code carries its département on three characters). */
@@ -61,14 +61,6 @@ const isShownQpv: ExpressionSpecification = [
 ];
 const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
 const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
-
-/** Position of the zone in the numbered list: -1 when it carries no number. */
-const numberIndex: ExpressionSpecification = [
-  'index-of',
-  ['get', 'id'],
-  ['global-state', STATE.numberedQuarters]
-];
-const isNumbered: ExpressionSpecification = ['all', isQuarter, ['>=', numberIndex, 0]];
 
 /** `case` on a boolean feature-state, defaulting to false. */
 function whenState(
@@ -299,20 +291,27 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       }
     },
     // A scene's numbered quarters: a disc at every zoom carrying the number (layer
-    // 'quarters-number'), keyed to the list on screen.
+    // 'quarters-number'), keyed to the list on screen; a disc moved clear of its crowded
+    // neighbours has a leader line back to its quarter.
+    {
+      id: 'quarters-number-leader',
+      type: 'line',
+      source: SOURCES.numbers,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      metadata: { group: 'quarters' },
+      paint: { 'line-color': theme.numbered.fill, 'line-width': 1.5 }
+    },
     {
       id: 'quarters-number-marker',
       type: 'circle',
-      source: SOURCES.zoneLabels,
-      filter: isNumbered,
+      source: SOURCES.numbers,
+      filter: ['==', ['geometry-type'], 'Point'],
       metadata: { group: 'quarters' },
       paint: {
         'circle-radius': theme.numbered.radius,
         'circle-color': theme.numbered.fill,
-        'circle-opacity': unlessHidden(1),
         'circle-stroke-color': theme.numbered.line,
-        'circle-stroke-opacity': unlessHidden(1),
-        'circle-stroke-width': 2
+        'circle-stroke-width': theme.numbered.outline
       }
     },
     {
@@ -402,11 +401,11 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
     {
       id: 'quarters-number',
       type: 'symbol',
-      source: SOURCES.zoneLabels,
-      filter: isNumbered,
+      source: SOURCES.numbers,
+      filter: ['==', ['geometry-type'], 'Point'],
       metadata: { group: 'quarters' },
       layout: {
-        'text-field': ['to-string', ['+', numberIndex, 1]],
+        'text-field': ['to-string', ['get', 'number']],
         'text-font': [LABEL_FONT],
         'text-size': theme.numbered.textSize,
         'text-allow-overlap': true,

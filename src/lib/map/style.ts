@@ -58,8 +58,7 @@ export function atlasStyle(
       [STATE.spotlight]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
       [STATE.selectedQpv]: { default: '' },
-      [STATE.qpvDepartements]: { default: [...qpvDepartements] },
-      [STATE.numberedQuarters]: { default: [] }
+      [STATE.qpvDepartements]: { default: [...qpvDepartements] }
     },
     sources: {
       [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
@@ -70,7 +69,8 @@ export function atlasStyle(
       [SOURCES.communes]: { type: 'geojson', data: empty },
       [SOURCES.epci]: { type: 'geojson', data: empty },
       [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
-      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' }
+      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' },
+      [SOURCES.numbers]: { type: 'geojson', data: empty }
     },
     layers: atlasLayers(theme).map((layer): LayerSpecification => {
       const group = layerGroup(layer);

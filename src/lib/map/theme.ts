@@ -39,8 +39,11 @@ export interface MapTheme {
     width: number;
     approximateDash: [number, number];
   };
-  /** Numbered quarter markers of a scene: disc colour, outline and number colour, radius in px. */
-  numbered: { fill: string; line: string; text: string; radius: number; textSize: number };
+  /**
+   * Numbered quarter markers of a scene: disc colour, outline and number colour; radius and
+   * outline width in px (together they set how far apart crowded discs are moved, see markers.ts).
+   */
+  numbered: { fill: string; line: string; text: string; radius: number; outline: number; textSize: number };
   /**
    * Territories (whole départements): fill opacity at regional scale (zoom 8) and once zoomed
    * into their quarters (zoom 10), each at rest and under the pointer; outline width.
@@ -87,7 +90,7 @@ export const defaultTheme: MapTheme = {
     width: 1.6,
     approximateDash: [2, 1.5]
   },
-  numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, textSize: 13 },
+  numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, outline: 2, textSize: 13 },
   territory: {
     fill: '#1f8a70',
     line: '#0f5c4a',
@@ -107,7 +110,7 @@ export const projectorTheme: MapTheme = {
   background: '#c9d8e2',
   departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
   quarter: { ...defaultTheme.quarter, fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
-  numbered: { fill: '#4a0c06', line: '#ffffff', text: '#ffffff', radius: 13, textSize: 16 },
+  numbered: { fill: '#4a0c06', line: '#ffffff', text: '#ffffff', radius: 13, outline: 2, textSize: 16 },
   territory: { ...defaultTheme.territory, fill: '#0f7a5f', line: '#063d30' },
   lineScale: 1.8
 };

@@ -14,6 +14,8 @@ export interface NumberedQuarter {
   name: string;
   /** Names of the quarter's communes, as the zone lists them. */
   communes: string[];
+  /** Its label point, [longitude, latitude]: where the marker is drawn when there is room. */
+  at: [number, number];
 }
 
 /**
@@ -26,21 +28,23 @@ export function numberQuarters(
   labelPoints: FeatureCollection<Point, ZoneProperties>
 ): NumberedQuarter[] {
   const shown = new Set(shownIds);
-  const longitudes = new Map(
-    labelPoints.features.map((feature) => [feature.properties.id, feature.geometry.coordinates[0]!])
+  const points = new Map(
+    labelPoints.features.map((feature) => {
+      const [longitude, latitude] = feature.geometry.coordinates;
+      return [feature.properties.id, [longitude!, latitude!] as [number, number]];
+    })
   );
   return zones
     .flatMap((zone) => {
-      const longitude = longitudes.get(zone.id);
-      return zone.kind === 'quarter' && shown.has(zone.id) && longitude !== undefined
-        ? [{ zone, longitude }]
-        : [];
+      const at = points.get(zone.id);
+      return zone.kind === 'quarter' && shown.has(zone.id) && at !== undefined ? [{ zone, at }] : [];
     })
-    .sort((a, b) => a.longitude - b.longitude || (a.zone.id < b.zone.id ? -1 : a.zone.id > b.zone.id ? 1 : 0))
-    .map(({ zone }, index) => ({
+    .sort((a, b) => a.at[0] - b.at[0] || (a.zone.id < b.zone.id ? -1 : a.zone.id > b.zone.id ? 1 : 0))
+    .map(({ zone, at }, index) => ({
       number: index + 1,
       id: zone.id,
       name: zone.name,
-      communes: zone.communes.map((commune) => commune.name)
+      communes: zone.communes.map((commune) => commune.name),
+      at
     }));
 }
