@@ -336,7 +336,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return { insee: code, name: referenceJoin.communes.get(code)?.name ?? commune.name };
     })
   }));
-  const files = assembleOutputs({
+  const { files, tileSets } = assembleOutputs({
     generatedAt,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
     // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
@@ -360,7 +360,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     scenes,
     regionDepartements
   });
-  const manifest = await writeOutputDir(options.outDir, files, generatedAt);
+  const manifest = await writeOutputDir(options.outDir, files, generatedAt, tileSets);
   return {
     manifest,
     qpvSource: qpv.file,

@@ -16,7 +16,9 @@ import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer, zoneEpcis }
 import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
 import { SourceError, type ReferenceEntry, type SourceEntry } from './sources';
-import type { OutputFile } from './write';
+import { COMMUNE_TILES } from '../../src/lib/map/tiles';
+import { cutTiles } from './tiles';
+import type { OutputFile, TileSetOutput } from './write';
 import type { AdminProperties, QpvSourceProperties, ZoneFeature } from './zones';
 
 /** Code of the Hauts-de-France region, the atlas's home region. */
@@ -109,8 +111,8 @@ function sourceInfo({
   return { id, title, publisher, licence, vintage, url };
 }
 
-/** Every generated file but the manifest, in the order they are listed. */
-export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
+/** Every generated file but the manifest, in the order they are listed, and the tile sets. */
+export function assembleOutputs(inputs: OutputInputs): { files: OutputFile[]; tileSets: TileSetOutput[] } {
   const region: FeatureCollection<Area, PlaceProperties> = {
     type: 'FeatureCollection',
     features: inputs.region.map((f) => ({
@@ -129,7 +131,7 @@ export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
     inputs.referenceJoin,
     new Set(epcis.features.map((f) => f.properties.code))
   );
-  return [
+  const files = [
     geojsonFile('neighbours.geojson', inputs.neighbours),
     geojsonFile('zones.geojson', zones),
     geojsonFile('region.geojson', region),
@@ -144,4 +146,11 @@ export function assembleOutputs(inputs: OutputInputs): OutputFile[] {
     },
     { name: 'atlas.json', content: JSON.stringify(buildAtlas(inputs, communes, epcis)), features: null }
   ];
+  // The map draws the communes from tiles; communes.geojson stays the layer's whole outline file.
+  const communeTiles = {
+    spec: COMMUNE_TILES,
+    features: communes.features.length,
+    tiles: cutTiles(communes, COMMUNE_TILES)
+  };
+  return { files, tileSets: [communeTiles] };
 }

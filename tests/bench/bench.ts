@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { startBenchServer } from './server';
+import { benchNational } from './national';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const VIEWPORT = { width: 1280, height: 800 };
@@ -295,6 +296,8 @@ try {
   await measure(() => filterToIdle(browser, server.baseURL));
   await measure(() => searchToSheet(browser, server.baseURL));
   await measure(() => sceneToIdle(browser, server.baseURL));
+
+  await benchNational(browser, server.baseURL, RUNS);
 } finally {
   await browser.close();
   await server.stop();
