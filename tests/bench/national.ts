@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
+import { SIMPLIFICATION } from '../../geodata/build/build';
 import { qpvLayer } from '../../geodata/build/layers';
+import { sharedSimplify } from '../../geodata/build/topology';
 import { cutTiles } from '../../geodata/build/tiles';
 import { writeOutputDir, type ManifestEntry, type OutputFile } from '../../geodata/build/write';
 import { COMMUNE_TILES } from '../../src/lib/map/tiles';
@@ -48,7 +50,13 @@ async function writeNationalData(dir: string) {
     qpvVertices: verticesPerFeature(JSON.parse(await built('qpv.geojson'))),
     seed: 11
   };
-  const { communes, qpvs } = nationalData(shape);
+  const synthetic = nationalData(shape);
+  // Through the build's own simplification and rounding, as the real layers are.
+  const communes = {
+    type: 'FeatureCollection' as const,
+    features: await sharedSimplify(synthetic.communes.features, SIMPLIFICATION.topology.communes)
+  };
+  const qpvs = await sharedSimplify(synthetic.qpvs, SIMPLIFICATION.topology.qpv);
   // About one QPV in four is on the NPNRU list (450 of ~1,500 in France).
   const npnru = new Set(qpvs.filter((_, i) => i % 4 === 0).map((q) => q.properties.CODE_QP));
   const started = performance.now();
@@ -93,15 +101,17 @@ async function startupBytes(browser: Browser, url: string) {
     Object.fromEntries(performance.getEntriesByType('resource').map((r) => [r.name, r.startTime]))
   );
   let geodata = 0;
+  let qpv = 0;
   let tiles = 0;
   for (const { url: address, bytes } of await Promise.all(bodies)) {
     if (!bytes || (starts[address] ?? 0) > firstIdle) continue;
     const gzip = gzipSync(bytes).length;
     if (address.includes(`/data/${COMMUNE_TILES.dir}/`)) tiles += gzip;
     else geodata += gzip;
+    if (address.endsWith('/data/qpv.geojson')) qpv += gzip;
   }
   await context.close();
-  return { geodata, tiles };
+  return { geodata, qpv, tiles };
 }
 
 /** Navigation → first idle, in a fresh context (cold: no HTTP cache). */
@@ -121,7 +131,8 @@ async function coldFirstIdle(browser: Browser, url: string): Promise<number> {
 async function filterToIdle(page: Page): Promise<number> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error('the map did not go busy then idle within 30 s')), 30_000);
         const map = document.querySelector<HTMLElement>('.map')!;
         let busy = false;
         const start = performance.now();
@@ -156,7 +167,8 @@ async function clickToSheet(page: Page, n: number): Promise<number> {
   if (points.length === 0) throw new Error('no quarter marker drawn');
   const sheet = page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error('no zone sheet 30 s after the click')), 30_000);
         let start = 0;
         window.addEventListener('mousedown', () => (start = performance.now()), {
           capture: true,
@@ -202,6 +214,7 @@ async function measureSite(browser: Browser, baseURL: string, runs: number) {
   await page.close();
   return {
     'start-up geodata gzip (KB; budget 250)': bytes.geodata / 1024,
+    '  of which qpv.geojson (KB)': bytes.qpv / 1024,
     'commune tiles at zoom 9, gzip (KB)': dense.tiles / 1024,
     'first idle, start view, cold (ms)': median(idleStart),
     'first idle, zoom 9 with communes, cold (ms)': median(idleDense),
@@ -232,7 +245,9 @@ export async function benchNational(browser: Browser, regionalURL: string, runs:
         .map((l) => l.toFixed(2))
         .join(', ')}; median of ${runs} runs each`
     );
+    console.log('  measuring the regional data…');
     const regional = await measureSite(browser, regionalURL, runs);
+    console.log('  measuring the national data…');
     const national = await measureSite(browser, server.baseURL, runs);
     console.log(`  ${''.padEnd(44)} ${'regional'.padStart(9)} ${'national'.padStart(9)}  ratio`);
     for (const [label, value] of Object.entries(regional)) {
