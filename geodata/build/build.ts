@@ -5,8 +5,18 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DataError, parseMeasures, parseZones } from '../../src/lib/data/schema';
-import { parseScenes, type KnownPlaces, type Scene } from '../../src/lib/present/scenes';
+import {
+  DataError,
+  parseDocumentManifest,
+  parseMeasures,
+  parseReferenceManifest,
+  parseScenes,
+  parseSourceManifest,
+  parseZones,
+  QPV_CODE,
+  type ReferenceEntry,
+  type SourceEntry
+} from '../../src/lib/data/schema';
 import { readGeoPackageLayer } from './gpkg';
 import { departementOfCommune, departementsByRegion } from './layers';
 import { assembleOutputs, HOME_REGION } from './outputs';
@@ -14,18 +24,7 @@ import { parseAreaCollection, parseCodeList, parseJsonBytes, parseJsonText, type
 import { resolveCrs, toWgs84 } from './reproject';
 import { neighbourLand } from './neighbours';
 import { joinReference, joinReport, readReference } from './reference';
-import {
-  parseReferenceManifest,
-  parseSourceManifest,
-  readLocalSource,
-  readSource,
-  sourceById,
-  SourceError,
-  type Fetch,
-  type SourceDirs,
-  type ReferenceEntry,
-  type SourceEntry
-} from './sources';
+import { readLocalSource, readSource, sourceById, type Fetch, type SourceDirs } from './sources';
 import {
   communeTopology,
   departementTopology,
@@ -125,10 +124,10 @@ async function referenceDir(entry: ReferenceEntry, referencesDir: string | undef
     version = (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: unknown })
       .version;
   } catch {
-    throw new SourceError(`${join(dir, 'package.json')}: reference package not found (npm install?)`);
+    throw new DataError(`${join(dir, 'package.json')}: reference package not found (npm install?)`);
   }
   if (version !== entry.version)
-    throw new SourceError(
+    throw new DataError(
       `${DATA_FILES.sources}: reference "${entry.id}" pins ${entry.package} ${entry.version}, but ${String(version)} is installed`
     );
   return dir;
@@ -137,7 +136,7 @@ async function referenceDir(entry: ReferenceEntry, referencesDir: string | undef
 /** The reference with that id, or throws. */
 function referenceById(entries: ReferenceEntry[], id: string): ReferenceEntry {
   const entry = entries.find((e) => e.id === id);
-  if (!entry) throw new SourceError(`${DATA_FILES.sources}: no reference with id "${id}"`);
+  if (!entry) throw new DataError(`${DATA_FILES.sources}: no reference with id "${id}"`);
   return entry;
 }
 
@@ -202,15 +201,6 @@ async function loadQpvSource(
   };
 }
 
-/** The validated deck; its errors become DataErrors so the CLI reports them as bad input. */
-function parseDeck(json: unknown, known: KnownPlaces): Scene[] {
-  try {
-    return parseScenes(json, DATA_FILES.scenes, known);
-  } catch (error) {
-    throw new DataError((error as Error).message.split('\n'));
-  }
-}
-
 /** Indexes features by a code property; a code appearing twice is an error. */
 function indexByCode<P>(
   features: AreaFeature<P>[],
@@ -220,13 +210,13 @@ function indexByCode<P>(
   const map = new Map<string, AreaFeature<P>>();
   for (const feature of features) {
     const key = code(feature.properties);
-    if (map.has(key)) throw new SourceError(`${what}: code "${key}" appears twice`);
+    if (map.has(key)) throw new DataError(`${what}: code "${key}" appears twice`);
     map.set(key, feature);
   }
   return map;
 }
 
-/** Runs the whole build; throws DataError or SourceError on bad input, leaving outDir untouched. */
+/** Runs the whole build; throws DataError or DataError on bad input, leaving outDir untouched. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const generatedAt = (options.now ?? new Date()).toISOString();
@@ -234,6 +224,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const manifestJson = await readDataFile(options.root, DATA_FILES.sources);
   const entries = parseSourceManifest(manifestJson, DATA_FILES.sources);
   const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
+  const documents = parseDocumentManifest(manifestJson, DATA_FILES.sources);
   const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
   const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
   const source = (id: string) => sourceById(entries, id, DATA_FILES.sources);
@@ -241,7 +232,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const departements = await loadAdminSource(source(SOURCE_IDS.departements), dirs, options.fetch);
   const regions = await loadAdminSource(source(SOURCE_IDS.regions), dirs, options.fetch);
   const communeEntries = entries.filter((e) => e.id.startsWith('communes-'));
-  if (communeEntries.length === 0) throw new SourceError(`${DATA_FILES.sources}: no "communes-*" source`);
+  if (communeEntries.length === 0) throw new DataError(`${DATA_FILES.sources}: no "communes-*" source`);
   const communes: AreaFeature<AdminProperties>[] = [];
   for (const entry of communeEntries) communes.push(...(await loadAdminSource(entry, dirs, options.fetch)));
   const qpv = await loadQpvSource(entries, dirs, options.fetch);
@@ -250,7 +241,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     new TextDecoder().decode(await readSource(npnruEntry, dirs, options.fetch)),
     npnruEntry.path,
     'code_qp',
-    /^QP(?:\d{3}|02[AB])\d{3}$/
+    QPV_CODE
   );
 
   const departementIndex = indexByCode(departements, (p) => p.code, source(SOURCE_IDS.departements).path);
@@ -266,7 +257,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // The deck is optional (a fork may ship none); when present it must be valid.
   const scenes = existsSync(join(options.root, DATA_FILES.scenes))
-    ? parseDeck(await readDataFile(options.root, DATA_FILES.scenes), {
+    ? parseScenes(await readDataFile(options.root, DATA_FILES.scenes), DATA_FILES.scenes, {
         zoneIds: new Set(zones.map((z) => z.id)),
         departementCodes: codes.departements
       })
@@ -338,6 +329,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }));
   const { files, tileSets } = assembleOutputs({
     generatedAt,
+    documents,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
     // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
     sources: entries.filter(

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DataError } from '../../src/lib/data/schema';
 import { runBuild, type BuildResult } from './build';
-import { SourceError } from './sources';
 import type { ManifestEntry } from './write';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -82,7 +81,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 0;
   } catch (error) {
     // Bad input is explained by its message; anything else is a bug and keeps its stack.
-    const expected = error instanceof DataError || error instanceof SourceError;
+    const expected = error instanceof DataError || error instanceof DataError;
     process.stderr.write(
       `${expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
     );

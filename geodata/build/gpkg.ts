@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Position } from 'geojson';
 import initSqlJs from 'sql.js';
 import type { Area, AreaCollection, AreaFeature } from './read';
-import { SourceError } from './sources';
+import { DataError } from '../../src/lib/data/schema';
 
 /** A GeoPackage layer as a collection, with the CRS of its geometry column. */
 export interface GeoPackageLayer {
@@ -142,7 +142,7 @@ export async function readGeoPackageLayer(
   try {
     db = new SQL.Database(bytes);
   } catch (error) {
-    throw new SourceError(`${file}: not a GeoPackage: ${(error as Error).message}`);
+    throw new DataError(`${file}: not a GeoPackage: ${(error as Error).message}`);
   }
   try {
     const columns = db.exec(
@@ -151,12 +151,11 @@ export async function readGeoPackageLayer(
         WHERE c.table_name = ?`,
       [layer]
     )[0]?.values[0];
-    if (!columns) throw new SourceError(`${file}: no feature layer "${layer}"`);
+    if (!columns) throw new DataError(`${file}: no feature layer "${layer}"`);
     const [geometryColumn, organization, code] = columns as [string, string, number];
     const crs = `${String(organization).toUpperCase()}:${code}`;
     const result = db.exec(`SELECT * FROM "${layer.replaceAll('"', '""')}"`)[0];
-    if (!result || result.values.length === 0)
-      throw new SourceError(`${file}: layer "${layer}": no features`);
+    if (!result || result.values.length === 0) throw new DataError(`${file}: layer "${layer}": no features`);
     const pk = db.exec(`SELECT name FROM pragma_table_info(?) WHERE pk > 0`, [layer])[0]?.values[0]?.[0];
     const features: AreaFeature<Record<string, string>>[] = [];
     result.values.forEach((row, index) => {
@@ -167,11 +166,11 @@ export async function readGeoPackageLayer(
         const value = row[c];
         if (column === geometryColumn) {
           if (!(value instanceof Uint8Array))
-            throw new SourceError(`${file}: layer "${layer}": feature #${index}: no geometry`);
+            throw new DataError(`${file}: layer "${layer}": feature #${index}: no geometry`);
           try {
             geometry = parseGeoPackageGeometry(value);
           } catch (error) {
-            throw new SourceError(
+            throw new DataError(
               `${file}: layer "${layer}": feature #${index}: geometry: ${(error as Error).message}`
             );
           }
@@ -182,15 +181,15 @@ export async function readGeoPackageLayer(
         }
       }
       if (geometry === null)
-        throw new SourceError(`${file}: layer "${layer}": feature #${index}: empty geometry`);
+        throw new DataError(`${file}: layer "${layer}": feature #${index}: empty geometry`);
       const feature: AreaFeature<Record<string, string>> = { type: 'Feature', properties, geometry };
       if (id !== undefined) feature.id = id;
       features.push(feature);
     });
     return { collection: { type: 'FeatureCollection', features }, crs };
   } catch (error) {
-    if (error instanceof SourceError) throw error;
-    throw new SourceError(`${file}: layer "${layer}": ${(error as Error).message}`);
+    if (error instanceof DataError) throw error;
+    throw new DataError(`${file}: layer "${layer}": ${(error as Error).message}`);
   } finally {
     db.close();
   }

@@ -14,8 +14,8 @@ import type {
 } from '../../src/lib/types';
 import type { OfficialCommune, ReferenceJoin } from './reference';
 import type { Area, AreaFeature } from './read';
-import { SourceError } from './sources';
 import type { AdminProperties, QpvSourceProperties } from './zones';
+import { DataError } from '../../src/lib/data/schema';
 
 /** Orders places by their `code`, for stable outputs. */
 function byCode(a: { code: string }, b: { code: string }): number {
@@ -203,7 +203,7 @@ export function departementsByRegion(
     const point = pointOnFeature(departement);
     const region = regionList.find((r) => booleanPointInPolygon(point, r.geometry));
     if (!region)
-      throw new SourceError(
+      throw new DataError(
         `département "${departement.properties.code}" lies in no region of the regions source`
       );
     (table[region.properties.code] ??= []).push(departement.properties.code);

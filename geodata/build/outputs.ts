@@ -1,21 +1,26 @@
-// Assembling the content of every generated file from validated inputs (contract:
-// notes/outputs.md). Pure: no IO, the same inputs give the same bytes.
+// Assembling the content of every generated file from validated inputs (their types are in
+// src/lib/types.ts). Pure: no IO, the same inputs give the same bytes.
 import type { FeatureCollection } from 'geojson';
-import { linkMeasures } from '../../src/lib/measures/link';
-import type { Scene } from '../../src/lib/present/scenes';
+import { compareMeasures, linkMeasures } from '../../src/lib/measures/link';
 import type {
   AtlasData,
   CommuneProperties,
   EpciProperties,
   Measure,
   PlaceProperties,
+  Scene,
   SourceInfo,
   Zone
 } from '../../src/lib/types';
 import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer, zoneEpcis } from './layers';
 import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
-import { SourceError, type ReferenceEntry, type SourceEntry } from './sources';
+import {
+  DataError,
+  type DocumentEntry,
+  type ReferenceEntry,
+  type SourceEntry
+} from '../../src/lib/data/schema';
 import { COMMUNE_TILES } from '../../src/lib/map/tiles';
 import { cutTiles } from './tiles';
 import type { OutputFile, TileSetOutput } from './write';
@@ -27,6 +32,7 @@ export const HOME_REGION = '32';
 /** Everything the generated files are made of, already validated, in WGS84 and simplified. */
 export interface OutputInputs {
   generatedAt: string;
+  documents: DocumentEntry[];
   sources: SourceEntry[];
   reference: ReferenceEntry;
   neighboursSource: ReferenceEntry;
@@ -61,7 +67,7 @@ function geojsonFile<P>(name: string, collection: FeatureCollection<Area, P>): O
 /** The home region's source feature, or throws. */
 function homeRegion(inputs: OutputInputs): AreaFeature<AdminProperties> {
   const home = inputs.regions.find((r) => r.properties.code === HOME_REGION);
-  if (!home) throw new SourceError(`the regions source has no region "${HOME_REGION}"`);
+  if (!home) throw new DataError(`the regions source has no region "${HOME_REGION}"`);
   return home;
 }
 
@@ -72,6 +78,9 @@ export function buildAtlas(
   epcis: FeatureCollection<Area, EpciProperties>
 ): AtlasData {
   const home = homeRegion(inputs);
+  // The one place the order of measures is decided: atlas.json lists them, and each zone's
+  // links, in this order, and every sheet keeps it.
+  const measures = [...inputs.measures].sort(compareMeasures);
   const epcisOfZones = zoneEpcis(inputs.zones, communes);
   const heldEpcis = new Set(Object.values(epcisOfZones).flat());
   const departements = Object.fromEntries(
@@ -91,9 +100,10 @@ export function buildAtlas(
     zoneEpcis: epcisOfZones,
     regionDepartements: inputs.regionDepartements,
     zones: inputs.zones,
-    measures: inputs.measures,
-    links: linkMeasures(inputs.zones, inputs.measures, inputs.regionDepartements),
+    measures,
+    links: linkMeasures(inputs.zones, measures, inputs.regionDepartements),
     scenes: inputs.scenes,
+    documents: inputs.documents,
     sources: [...inputs.sources, inputs.reference, inputs.neighboursSource].map(sourceInfo),
     reference: sourceInfo(inputs.reference)
   };
@@ -106,9 +116,11 @@ function sourceInfo({
   publisher,
   licence,
   vintage,
-  url
+  url,
+  credit,
+  layers
 }: SourceEntry | ReferenceEntry): SourceInfo {
-  return { id, title, publisher, licence, vintage, url };
+  return { id, title, publisher, licence, vintage, url, credit, layers };
 }
 
 /** Every generated file but the manifest, in the order they are listed, and the tile sets. */

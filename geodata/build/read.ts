@@ -1,7 +1,7 @@
 // Parsing and validating the raw inputs: GeoJSON FeatureCollections of polygons and
 // one-column CSV code lists. Errors name the file, the feature and what is wrong.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { SourceError } from './sources';
+import { DataError } from '../../src/lib/data/schema';
 
 /** The only geometries the atlas draws. */
 export type Area = Polygon | MultiPolygon;
@@ -21,7 +21,7 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new SourceError(`${file}: not valid JSON: ${(error as Error).message}`);
+    throw new DataError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -101,7 +101,7 @@ function declaredCrsOf(json: Record<string, unknown>, file: string): string | nu
   if (json.crs === undefined || json.crs === null) return null;
   const name = (json.crs as { properties?: { name?: unknown } }).properties?.name;
   const crs = typeof name === 'string' ? normalizeCrsName(name) : null;
-  if (crs === null) throw new SourceError(`${file}: field "crs": unreadable CRS ${JSON.stringify(json.crs)}`);
+  if (crs === null) throw new DataError(`${file}: field "crs": unreadable CRS ${JSON.stringify(json.crs)}`);
   return crs;
 }
 
@@ -115,24 +115,24 @@ export function parseAreaCollection<K extends string>(
   propertyNames: readonly K[]
 ): ParsedCollection<K> {
   if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'FeatureCollection')
-    throw new SourceError(`${file}: not a GeoJSON FeatureCollection`);
+    throw new DataError(`${file}: not a GeoJSON FeatureCollection`);
   const record = json as Record<string, unknown>;
   const rawFeatures = record.features;
-  if (!Array.isArray(rawFeatures)) throw new SourceError(`${file}: field "features": expected an array`);
-  if (rawFeatures.length === 0) throw new SourceError(`${file}: no features`);
+  if (!Array.isArray(rawFeatures)) throw new DataError(`${file}: field "features": expected an array`);
+  if (rawFeatures.length === 0) throw new DataError(`${file}: no features`);
   const declaredCrs = declaredCrsOf(record, file);
   const features: AreaFeature<Record<K, string>>[] = rawFeatures.map((raw: unknown, index) => {
     const where = `${file}: feature #${index}`;
     if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'Feature')
-      throw new SourceError(`${where}: not a GeoJSON Feature`);
+      throw new DataError(`${where}: not a GeoJSON Feature`);
     const { geometry, properties, id } = raw as { geometry?: unknown; properties?: unknown; id?: unknown };
     const area = readAreaGeometry(geometry);
-    if (typeof area === 'string') throw new SourceError(`${where}: geometry: ${area}`);
+    if (typeof area === 'string') throw new DataError(`${where}: geometry: ${area}`);
     const props = {} as Record<K, string>;
     for (const name of propertyNames) {
       const value = (properties as Record<string, unknown> | null | undefined)?.[name];
       if (typeof value !== 'string' || value.trim() === '')
-        throw new SourceError(`${where}: property "${name}": missing or not a non-empty string`);
+        throw new DataError(`${where}: property "${name}": missing or not a non-empty string`);
       props[name] = value;
     }
     const feature: AreaFeature<Record<K, string>> = { type: 'Feature', properties: props, geometry: area };
@@ -151,14 +151,14 @@ export function parseCodeList(text: string, file: string, column: string, patter
     .filter((row) => row.value !== '');
   const [header, ...body] = rows;
   if (header?.value !== column)
-    throw new SourceError(
+    throw new DataError(
       `${file}: line ${header?.line ?? 1}: expected the header "${column}", got "${header?.value ?? ''}"`
     );
-  if (body.length === 0) throw new SourceError(`${file}: no rows`);
+  if (body.length === 0) throw new DataError(`${file}: no rows`);
   const codes = new Set<string>();
   for (const row of body) {
     if (!pattern.test(row.value))
-      throw new SourceError(`${file}: line ${row.line}: "${row.value}" is not a valid ${column}`);
+      throw new DataError(`${file}: line ${row.line}: "${row.value}" is not a valid ${column}`);
     codes.add(row.value);
   }
   return codes;

@@ -9,7 +9,7 @@
 // communes déléguées and its history of communes; each mapping is reported, never dropped.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SourceError } from './sources';
+import { DataError } from '../../src/lib/data/schema';
 
 /** One record of the package's data/communes.json (the fields the atlas reads). */
 export interface ReferenceCommune {
@@ -89,15 +89,15 @@ export async function readReference(dir: string): Promise<Reference> {
     try {
       text = await readFile(join(dir, file), 'utf8');
     } catch {
-      throw new SourceError(`${join(dir, file)}: reference file not found`);
+      throw new DataError(`${join(dir, file)}: reference file not found`);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new SourceError(`${join(dir, file)}: not valid JSON: ${(error as Error).message}`);
+      throw new DataError(`${join(dir, file)}: not valid JSON: ${(error as Error).message}`);
     }
-    if (!Array.isArray(json)) throw new SourceError(`${join(dir, file)}: expected an array`);
+    if (!Array.isArray(json)) throw new DataError(`${join(dir, file)}: expected an array`);
     return json;
   };
   return {

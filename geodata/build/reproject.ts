@@ -2,7 +2,7 @@
 import proj4 from 'proj4';
 import type { Position } from 'geojson';
 import type { Area, AreaCollection } from './read';
-import { SourceError } from './sources';
+import { DataError } from '../../src/lib/data/schema';
 
 /**
  * RGF93 v1 / Lambert-93 (EPSG:2154): Lambert Conic Conformal 2SP on GRS80, standard parallels
@@ -28,7 +28,7 @@ export function resolveCrs(
   file: string
 ): string {
   if (declaredInFile !== null && declaredInManifest !== null && declaredInFile !== declaredInManifest)
-    throw new SourceError(
+    throw new DataError(
       `${file}: the file declares ${declaredInFile} but geodata/sources.json says ${declaredInManifest}`
     );
   // RFC 7946: a GeoJSON file with no CRS information is WGS84 lon/lat.
@@ -55,7 +55,7 @@ function assertLonLat(collection: AreaCollection<unknown>, file: string): void {
   collection.features.forEach((feature, index) => {
     for (const [lon = NaN, lat = NaN] of positionsOf(feature.geometry)) {
       if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90))
-        throw new SourceError(
+        throw new DataError(
           `${file}: feature #${index}: coordinate [${lon}, ${lat}] is not lon/lat: declare the CRS in the file or in geodata/sources.json`
         );
     }
@@ -74,7 +74,7 @@ export function toWgs84<P>(collection: AreaCollection<P>, crs: string, file: str
     return result;
   }
   if (crs !== WGS84)
-    throw new SourceError(`${file}: unsupported CRS ${crs} (the build reads EPSG:4326 and EPSG:2154)`);
+    throw new DataError(`${file}: unsupported CRS ${crs} (the build reads EPSG:4326 and EPSG:2154)`);
   assertLonLat(collection, file);
   return collection;
 }

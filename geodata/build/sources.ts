@@ -4,33 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
-import { formatPath } from '../../src/lib/data/schema';
-
-/** One entry of `geodata/sources.json`. */
-export interface SourceEntry {
-  id: string;
-  file: string;
-  /** Path relative to the sources dir, e.g. "admin-express-2018/departements.geojson". */
-  path: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  vintage: string;
-  /** "EPSG:4326", "EPSG:2154", or null for non-spatial files. */
-  crs: string | null;
-  sha256: string;
-  /** Pinned address of the exact bytes, or null where there is none. */
-  url: string | null;
-}
-
-/** A source that cannot be found, fetched or trusted. */
-export class SourceError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SourceError';
-  }
-}
+import { DataError, type SourceEntry } from '../../src/lib/data/schema';
 
 /** Where sources are looked for. */
 export interface SourceDirs {
@@ -41,49 +15,6 @@ export interface SourceDirs {
 /** How bytes are fetched; the global fetch by default, a stub never (tests use a local server). */
 export type Fetch = (url: string) => Promise<Response>;
 
-const nonEmpty = z.string().min(1, { error: 'must not be empty' });
-const sourceEntrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a lowercase slug' }),
-  file: nonEmpty,
-  path: z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).+$/, {
-    error: 'must be a relative path inside the sources dir'
-  }),
-  title: nonEmpty,
-  publisher: nonEmpty,
-  licence: nonEmpty,
-  vintage: nonEmpty,
-  crs: z.enum(['EPSG:4326', 'EPSG:2154']).nullable(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hex digits' }),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL or null' }).nullable()
-});
-
-/** Validates the content of `geodata/sources.json` ({"sources": [...]}), or throws a SourceError. */
-export function parseSourceManifest(json: unknown, file: string): SourceEntry[] {
-  const records =
-    typeof json === 'object' && json !== null ? (json as { sources?: unknown }).sources : undefined;
-  if (!Array.isArray(records)) throw new SourceError(`${file}: field "sources": expected an array`);
-  const problems: string[] = [];
-  const entries: SourceEntry[] = [];
-  const ids = new Set<string>();
-  records.forEach((record, index) => {
-    const result = sourceEntrySchema.safeParse(record);
-    const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
-    const label = typeof id === 'string' && id !== '' ? `source "${id}"` : `source #${index}`;
-    if (!result.success) {
-      for (const issue of result.error.issues)
-        problems.push(`${file}: ${label}: field "${formatPath(issue.path)}": ${issue.message}`);
-      return;
-    }
-    if (ids.has(result.data.id)) problems.push(`${file}: ${label}: field "id": duplicate id`);
-    else if (!result.data.path.endsWith(result.data.file))
-      problems.push(`${file}: ${label}: field "path": does not end with its file name "${result.data.file}"`);
-    ids.add(result.data.id);
-    entries.push(result.data);
-  });
-  if (problems.length > 0) throw new SourceError(problems.join('\n'));
-  return entries;
-}
-
 /** Hex sha256 of some bytes. */
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -93,7 +24,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function verifyChecksum(bytes: Uint8Array, entry: SourceEntry, origin = ''): void {
   const actual = sha256Hex(bytes);
   if (actual !== entry.sha256)
-    throw new SourceError(`${entry.path}: ${origin}sha256 mismatch: expected ${entry.sha256}, got ${actual}`);
+    throw new DataError(`${entry.path}: ${origin}sha256 mismatch: expected ${entry.sha256}, got ${actual}`);
 }
 
 /** Reads a file, or returns null when it does not exist. */
@@ -125,17 +56,17 @@ export async function downloadSource(
   fetchBytes: Fetch = fetch
 ): Promise<Uint8Array> {
   if (entry.url === null)
-    throw new SourceError(
+    throw new DataError(
       `${entry.path}: not found in the sources dir nor the cache, and it has no pinned address`
     );
   let response: Response;
   try {
     response = await fetchBytes(entry.url);
   } catch (error) {
-    throw new SourceError(`${entry.path}: download from ${entry.url} failed: ${(error as Error).message}`);
+    throw new DataError(`${entry.path}: download from ${entry.url} failed: ${(error as Error).message}`);
   }
   if (!response.ok)
-    throw new SourceError(`${entry.path}: download from ${entry.url} failed: HTTP ${response.status}`);
+    throw new DataError(`${entry.path}: download from ${entry.url} failed: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   verifyChecksum(bytes, entry, `downloaded from ${entry.url}: `);
   const target = join(cacheDir, entry.path);
@@ -163,50 +94,6 @@ export async function readSource(
 /** The entry with that id, or throws. */
 export function sourceById(entries: SourceEntry[], id: string, file: string): SourceEntry {
   const entry = entries.find((e) => e.id === id);
-  if (!entry) throw new SourceError(`${file}: no source with id "${id}"`);
+  if (!entry) throw new DataError(`${file}: no source with id "${id}"`);
   return entry;
-}
-
-/** One entry of `references` in `geodata/sources.json`: reference data shipped as an npm package. */
-export interface ReferenceEntry {
-  id: string;
-  /** npm package name; its version is pinned exactly in package.json too. */
-  package: string;
-  version: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  vintage: string;
-  /** Why this version (vintage) was chosen. */
-  why: string;
-  url: string;
-}
-
-const referenceEntrySchema = z.strictObject({
-  id: sourceEntrySchema.shape.id,
-  package: nonEmpty,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be an exact version' }),
-  title: nonEmpty,
-  publisher: nonEmpty,
-  licence: nonEmpty,
-  vintage: nonEmpty,
-  why: nonEmpty,
-  url: z.url({ protocol: /^https?$/ })
-});
-
-/** Validates `references` of `geodata/sources.json` (reference data shipped as npm packages), or throws. */
-export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry[] {
-  const records =
-    typeof json === 'object' && json !== null ? (json as { references?: unknown }).references : undefined;
-  if (!Array.isArray(records)) throw new SourceError(`${file}: field "references": expected an array`);
-  const problems: string[] = [];
-  const entries = records.flatMap((record, index) => {
-    const result = referenceEntrySchema.safeParse(record);
-    if (result.success) return [result.data];
-    for (const issue of result.error.issues)
-      problems.push(`${file}: reference #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
-    return [];
-  });
-  if (problems.length > 0) throw new SourceError(problems.join('\n'));
-  return entries;
 }

@@ -1,5 +1,5 @@
 // Zone outlines: checking that every reference of geodata/zones.json exists in the sources,
-// then assembling each zone's geometry and properties (contract: notes/outputs.md, zones.geojson).
+// then assembling each zone's geometry and properties (zones.geojson; properties typed by ZoneProperties).
 import { area, booleanPointInPolygon, featureCollection, pointOnFeature, union } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { DataError } from '../../src/lib/data/schema';

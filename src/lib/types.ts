@@ -1,6 +1,6 @@
 // Domain types shared by the geodata build, the map and the panels.
 // Declared once here; the build validates the hand-written data against
-// the schemas in `src/lib/data/schema.ts` and `src/lib/present/scenes.ts`, which produce
+// the schemas in `src/lib/data/schema.ts`, which produce
 // exactly these types.
 
 /** Public-policy programmes the atlas knows about (closed list). */
@@ -251,8 +251,8 @@ export interface Scene {
   caption: string;
   view: View;
   camera: SceneCamera;
-  /** Filter to apply; a missing part keeps the explorer's default. */
-  filter?: Partial<FilterState>;
+  /** Filter to apply (programmes, mode, départements); a missing part keeps the explorer's default. */
+  filter?: Partial<Pick<FilterState, 'programmes' | 'mode' | 'departements'>>;
   /** Layers to show; missing means the view's default layers. */
   layers?: LayerId[];
   /** Zone to select (its sheet opens). */
@@ -273,6 +273,20 @@ export interface SourceInfo {
   licence: string;
   vintage: string;
   url: string | null;
+  /** Short French credit with its vintage, as the map, the layer panel and the prints show it. */
+  credit: string;
+  /** Map layers drawn from this source: their layer panel entry credits it. */
+  layers: LayerId[];
+}
+
+/** A text the hand-written data is drawn from (`documents` in `geodata/sources.json`). */
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  /** Short French credit with its date. */
+  credit: string;
+  /** Map layers whose content it gives: their layer panel entry credits it. */
+  layers: LayerId[];
 }
 
 /** The generated `static/data/atlas.json`: everything but geometry. */
@@ -292,10 +306,15 @@ export interface AtlasData {
   /** Départements of each region by region INSEE code, as the build derived them from the geometry. */
   regionDepartements: Record<string, string[]>;
   zones: Zone[];
+  /** Every measure, in the one order the build decides (by programme, newest first, then id). */
   measures: Measure[];
+  /** Measures reaching each zone, by zone id, in the order of `measures`. */
   links: Record<string, LinkedMeasure[]>;
   /** The presentation deck (geodata/scenes.json), validated. */
   scenes: Scene[];
+  /** Texts the hand-written data is drawn from, credited first. */
+  documents: DocumentInfo[];
+  /** Geodata sources and references, credited on the map, the layer panel and the prints. */
   sources: SourceInfo[];
   /** The reference of commune names, postal codes, populations and EPCIs (also listed in `sources`). */
   reference: SourceInfo;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseMeasures, parseSourceLines } from '../../src/lib/data/schema';
-import { formatDate } from '../../src/lib/format/money';
+import { formatDate } from '../../src/lib/format/date';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_DIR = join(REPO, '../shared/seed');

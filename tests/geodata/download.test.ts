@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../geodata/build/build';
-import type { SourceEntry } from '../../geodata/build/sources';
+import type { SourceEntry } from '../../src/lib/data/schema';
 import {
   BASE_CASE,
   cleanCase,

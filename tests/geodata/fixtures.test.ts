@@ -185,7 +185,9 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
     expect(atlas.measures.map((m) => m.id)).toEqual(expected.atlas.measureIds);
     expect(atlas.sources.map((s) => s.id)).toEqual(expected.atlas.sourceIds);
     expect(Object.keys(atlas.sources[0] ?? {}).sort()).toEqual([
+      'credit',
       'id',
+      'layers',
       'licence',
       'publisher',
       'title',

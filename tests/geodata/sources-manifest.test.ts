@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseSourceManifest, sha256Hex } from '../../geodata/build/sources';
+import { parseSourceManifest } from '../../src/lib/data/schema';
+import { sha256Hex } from '../../geodata/build/sources';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const MIRROR = process.env.GEODATA_SOURCES ?? join(REPO, '../shared/geodata');

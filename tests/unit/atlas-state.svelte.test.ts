@@ -156,10 +156,24 @@ describe('the page state owner', () => {
     expect(app.visibleZones).toEqual(['alpha', 'beta']);
   });
 
-  it('a zone added to the data shows in every count with no code change', async () => {
+  it('a zone added to the data shows in every count and layer label with no code change', async () => {
+    const label = (app: AtlasState) => app.layerEntries.find((entry) => entry.id === 'quarters')?.label;
+    expect(label(setUp('/').app)).toBe('Quartiers NPNRU validés (3)');
     const { app } = setUp('/', ['delta']);
     expect(app.visibleZones).toHaveLength(5);
     expect(app.counts.departements['62']).toBe(2);
+    expect(app.counts.programmes.npnru).toBe(4);
+    expect(label(app)).toBe('Quartiers NPNRU validés (4)');
+    expect(app.layerEntries.find((entry) => entry.id === 'territories')?.label).toBe(
+      "Territoires d'accélération habitat indigne (1)"
+    );
+  });
+
+  it('credits the map, the layer panel and the prints from the one sources manifest', () => {
+    const { app } = setUp('/');
+    expect(app.attribution).toBe('IGN 2018 · ANCT QPV 2015 · INSEE, COG 2019');
+    expect(app.sourceLines[0]).toBe('Lettre de test, 1er janvier 2019');
+    expect(app.layerEntries.find((entry) => entry.id === 'qpv')?.source).toBe('ANCT QPV 2015');
   });
 
   it('presenting shows the scene state over the explorer state and frames the scene; exiting restores the explorer', async () => {

@@ -90,30 +90,27 @@ describe('frame presets', () => {
 describe('what covers the map', () => {
   const map = { left: 100, top: 50, right: 1100, bottom: 750 };
 
-  it('a full-height sheet on the right is cut from the right', () => {
-    expect(insetsOf(map, [{ left: 700, top: 50, right: 1100, bottom: 750 }])).toEqual({
-      top: 0,
-      right: 400,
-      bottom: 0,
-      left: 0
-    });
-  });
-
-  it('a bottom sheet is cut from the bottom and a caption line from the top', () => {
-    const insets = insetsOf(map, [
-      { left: 100, top: 400, right: 1100, bottom: 750 },
-      { left: 400, top: 60, right: 800, bottom: 100 }
-    ]);
-    expect(insets).toEqual({ top: 50, right: 0, bottom: 350, left: 0 });
-  });
-
-  it('a panel beside the map, not over it, takes nothing', () => {
-    expect(insetsOf(map, [{ left: 0, top: 50, right: 100, bottom: 750 }])).toEqual({
-      top: 0,
-      right: 0,
-      bottom: 0,
-      left: 0
-    });
+  it.each([
+    {
+      name: 'a full-height sheet on the right is cut from the right',
+      covers: [{ left: 700, top: 50, right: 1100, bottom: 750 }],
+      insets: { top: 0, right: 400, bottom: 0, left: 0 }
+    },
+    {
+      name: 'a bottom sheet is cut from the bottom and a caption line from the top',
+      covers: [
+        { left: 100, top: 400, right: 1100, bottom: 750 },
+        { left: 400, top: 60, right: 800, bottom: 100 }
+      ],
+      insets: { top: 50, right: 0, bottom: 350, left: 0 }
+    },
+    {
+      name: 'a panel beside the map, not over it, takes nothing',
+      covers: [{ left: 0, top: 50, right: 100, bottom: 750 }],
+      insets: { top: 0, right: 0, bottom: 0, left: 0 }
+    }
+  ])('$name', ({ covers, insets }) => {
+    expect(insetsOf(map, covers)).toEqual(insets);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { communeConcerns } from '../../src/lib/communes/commune';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type { AtlasData, Measure, Programme, Target, Zone } from '../../src/lib/types';
+import { fixtureReference } from './fixtures/sources';
 
 function quarter(id: string, departement: string, communes: string[]): Zone {
   return {
@@ -82,15 +83,9 @@ const atlas: AtlasData = {
   measures,
   links: linkMeasures(zones, measures, regionDepartements),
   scenes: [],
+  documents: [],
   sources: [],
-  reference: {
-    id: 'cog',
-    title: 'Communes',
-    publisher: 'INSEE',
-    licence: 'Licence Ouverte',
-    vintage: 'COG 2019',
-    url: null
-  }
+  reference: fixtureReference
 };
 
 const vias = (code: string, departement: string) =>
@@ -151,15 +146,12 @@ describe('communeConcerns', () => {
     expect(vias('62001', '62')['contrats-de-ville']).toBeUndefined();
   });
 
-  it('orders measures by programme, then newest first', () => {
+  it('keeps the order of atlas.measures (the build decides it)', () => {
     const found = communeConcerns('59606', '59', atlas).measures.map((m) => m.measure.id);
-    expect(found).toEqual([
-      'npnru-179',
-      'territoires-acceleration',
-      'pauvrete-npdc',
-      'pauvrete-hdf',
-      'pauvrete-nationale',
-      'contrats-de-ville'
-    ]);
+    expect(found).toEqual(measures.map((m) => m.id).filter((id) => found.includes(id)));
+    const reversed = { ...atlas, measures: [...measures].reverse() };
+    expect(communeConcerns('59606', '59', reversed).measures.map((m) => m.measure.id)).toEqual(
+      [...found].reverse()
+    );
   });
 });

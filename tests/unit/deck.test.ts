@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sceneCamera, sceneKeyAction, sceneState, stepScene } from '../../src/lib/present/deck';
-import type { Scene } from '../../src/lib/present/scenes';
+import type { Scene } from '../../src/lib/types';
 import { DEFAULT_LAYERS, defaultState } from '../../src/lib/url/state';
 import type { AppState } from '../../src/lib/types';
 

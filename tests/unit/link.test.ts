@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
+import { compareMeasures, linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
 import type { Measure, Programme, Zone, ZoneKind } from '../../src/lib/types';
 import { measure } from './measure-fixture';
 
@@ -91,7 +91,7 @@ describe('linkMeasures', () => {
     });
   });
 
-  it('sorts each zone list by programme order, then newest date first', () => {
+  it('orders measures by programme order, then newest date first, then id (the build sorts once by this)', () => {
     const measures = [
       measure('logement-old', [{ national: true }], 'logement', '2018-01-09'),
       measure('npnru-month', [{ national: true }], 'npnru', '2018-12'),
@@ -99,12 +99,25 @@ describe('linkMeasures', () => {
       measure('npnru-day', [{ national: true }], 'npnru', '2019-01-15'),
       measure('habitat', [{ national: true }], 'habitat-indigne', '2017-05')
     ];
-    expect(linkMeasures([lens], measures, HDF)['lens-cite']?.map((l) => l.measureId)).toEqual([
+    expect([...measures].sort(compareMeasures).map((m) => m.id)).toEqual([
       'npnru-day',
       'npnru-month',
       'habitat',
       'logement-new',
       'logement-old'
+    ]);
+  });
+
+  it('lists each zone’s measures in the order it is given them', () => {
+    const measures = [
+      measure('logement-old', [{ national: true }], 'logement', '2018-01-09'),
+      measure('npnru-month', [{ national: true }], 'npnru', '2018-12'),
+      measure('by-zone', [{ zones: ['lens-cite'] }], 'participation')
+    ];
+    expect(linkMeasures([lens], measures, HDF)['lens-cite']?.map((l) => l.measureId)).toEqual([
+      'logement-old',
+      'npnru-month',
+      'by-zone'
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatEuros } from '../../src/lib/format/money';
+import { formatEuros } from '../../src/lib/format/money';
+import { formatDate } from '../../src/lib/format/date';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

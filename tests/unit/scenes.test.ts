@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_CAPTION_LENGTH, parseScenes, type KnownPlaces } from '../../src/lib/present/scenes';
+import { DataError, MAX_CAPTION_LENGTH, parseScenes, type KnownPlaces } from '../../src/lib/data/schema';
 
 const ZONE_IDS = [
   'rives-de-l-escaut',
@@ -245,7 +245,7 @@ describe('parseScenes: each bad field gives its exact message', () => {
 
   for (const [name, changes, message] of cases) {
     it(`rejects ${name}`, () => {
-      expect(parseOne(changes)).toThrow(new Error(`${FILE}: ${message}`));
+      expect(parseOne(changes)).toThrow(new DataError(`${FILE}: ${message}`));
     });
   }
 
@@ -261,53 +261,51 @@ describe('parseScenes: each bad field gives its exact message', () => {
   it('names a scene without an id by its position', () => {
     const scenes = [validScene(), { ...validScene(), id: undefined }];
     expect(() => parseScenes({ scenes }, FILE, known)).toThrow(
-      new Error(`${FILE}: scene #1: field "id": is required`)
+      new DataError(`${FILE}: scene #1: field "id": is required`)
     );
   });
 
   it('rejects a repeated id, naming the scene that has it first', () => {
     const scenes = [validScene(), { ...validScene(), id: 'aisne' }, validScene()];
     expect(() => parseScenes({ scenes }, FILE, known)).toThrow(
-      new Error(`${FILE}: scene "nord": field "id": "nord" is already the id of scene #0`)
+      new DataError(`${FILE}: scene "nord": field "id": "nord" is already the id of scene #0`)
     );
   });
 
   it('reports every problem, one per line', () => {
     expect(parseOne({ zone: 'lens', view: 'europe' })).toThrow(
-      new Error(
-        [
-          `${FILE}: scene "nord": field "view": must be "hdf" or "france"`,
-          `${FILE}: scene "nord": field "zone": unknown zone "lens"`
-        ].join('\n')
-      )
+      new DataError([
+        `${FILE}: scene "nord": field "view": must be "hdf" or "france"`,
+        `${FILE}: scene "nord": field "zone": unknown zone "lens"`
+      ])
     );
   });
 });
 
 describe('parseScenes: bad deck files', () => {
   it('rejects a file that is not an object', () => {
-    expect(() => parseScenes([], FILE, known)).toThrow(new Error(`${FILE}: expected an object`));
+    expect(() => parseScenes([], FILE, known)).toThrow(new DataError(`${FILE}: expected an object`));
   });
 
   it('rejects a file without scenes', () => {
-    expect(() => parseScenes({}, FILE, known)).toThrow(new Error(`${FILE}: field "scenes": is required`));
+    expect(() => parseScenes({}, FILE, known)).toThrow(new DataError(`${FILE}: field "scenes": is required`));
   });
 
   it('rejects an empty deck', () => {
     expect(() => parseScenes({ scenes: [] }, FILE, known)).toThrow(
-      new Error(`${FILE}: field "scenes": must list at least one scene`)
+      new DataError(`${FILE}: field "scenes": must list at least one scene`)
     );
   });
 
   it('rejects a scene that is not an object', () => {
     expect(() => parseScenes({ scenes: ['nord'] }, FILE, known)).toThrow(
-      new Error(`${FILE}: scene #0: expected an object`)
+      new DataError(`${FILE}: scene #0: expected an object`)
     );
   });
 
   it('names the file it is given', () => {
     expect(() => parseScenes({}, 'elsewhere/deck.json', known)).toThrow(
-      new Error('elsewhere/deck.json: field "scenes": is required')
+      new DataError('elsewhere/deck.json: field "scenes": is required')
     );
   });
 });

@@ -7,6 +7,7 @@ import { buildIndex, searchIndex } from '../../src/lib/search/search';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { Commune } from '../../src/lib/communes/commune';
 import type { AtlasData, Zone } from '../../src/lib/types';
+import { fixtureReference } from './fixtures/sources';
 
 function quarter(
   id: string,
@@ -48,15 +49,9 @@ function atlasWith(zones: Zone[]): AtlasData {
     measures: [],
     links: {},
     scenes: [],
+    documents: [],
     sources: [],
-    reference: {
-      id: 'cog',
-      title: 'Communes',
-      publisher: 'INSEE',
-      licence: 'Licence Ouverte',
-      vintage: 'COG 2019',
-      url: null
-    }
+    reference: fixtureReference
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   Target,
   Zone
 } from '../../src/lib/types';
+import { fixtureReference } from './fixtures/sources';
 
 const REGIONS = { '32': ['02', '59', '60', '62', '80'] };
 
@@ -118,15 +119,9 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
     measures: MEASURES,
     links: links ?? linkMeasures(zones, MEASURES, REGIONS),
     scenes: [],
+    documents: [],
     sources: [],
-    reference: {
-      id: 'cog',
-      title: 'Communes',
-      publisher: 'INSEE',
-      licence: 'Licence Ouverte',
-      vintage: 'COG 2019',
-      url: null
-    }
+    reference: fixtureReference
   };
 }
 
@@ -162,26 +157,26 @@ describe('zoneSheet', () => {
     ]);
   });
 
-  it('lists direct links first, then by kind, département, region and national, whatever the dates', () => {
-    expect(outline(lens, atlas())[0]).toBe(
-      'npnru: npnru-lens, npnru-quarters, npnru-62, npnru-region, npnru-national'
-    );
+  it('keeps the order of the links within a programme (the build decides it), whatever the via', () => {
+    const links = atlas({
+      'lens-cite': [
+        { measureId: 'npnru-national', via: 'national' },
+        { measureId: 'npnru-lens', via: 'zone' },
+        { measureId: 'npnru-region', via: 'region' }
+      ]
+    });
+    expect(outline(lens, links)).toEqual(['npnru: npnru-national, npnru-lens, npnru-region']);
   });
 
   it('tells how each measure reaches the zone', () => {
-    const npnru = zoneSheet(lens, atlas()).groups[0]?.items.map((item) => item.via);
-    expect(npnru).toEqual(['zone', 'kind', 'departement', 'region', 'national']);
-  });
-
-  it('puts the newest first among measures reaching the zone the same way', () => {
-    const sameVia = atlas({
-      'lens-cite': [
-        { measureId: 'npnru-region', via: 'national' },
-        { measureId: 'npnru-national', via: 'national' },
-        { measureId: 'npnru-lens', via: 'national' }
-      ]
+    const npnru = zoneSheet(lens, atlas()).groups[0]?.items.map((item) => [item.measure.id, item.via]);
+    expect(Object.fromEntries(npnru ?? [])).toEqual({
+      'npnru-lens': 'zone',
+      'npnru-quarters': 'kind',
+      'npnru-62': 'departement',
+      'npnru-region': 'region',
+      'npnru-national': 'national'
     });
-    expect(outline(lens, sameVia)).toEqual(['npnru: npnru-national, npnru-lens, npnru-region']);
   });
 
   it('ignores links to measures the atlas does not know', () => {

@@ -37,7 +37,8 @@ import { filterZones, optionCounts, resetFilter } from '../filters/filter';
 import { describeSelection } from '../filters/sentence';
 import type { ZoneRow } from '../zones/ZoneList.svelte';
 import { choose, chooseCommune, chooseEpci, type Choice, type ChoicePlaces } from './choice';
-import { indexBy, knownValues, programmesByZone, sourceLines } from './lookups';
+import { indexBy, knownValues, mapAttribution, programmesByZone, sourceLines } from './lookups';
+import { layerEntries } from '../layers/entries';
 
 /** What the page's load function gives. */
 export interface AtlasPageData {
@@ -186,6 +187,16 @@ export class AtlasState {
   );
   /** Source credits, as printed and exported. */
   readonly sourceLines = $derived(sourceLines(this.atlas));
+  /** The map's credit line. */
+  readonly attribution = $derived(mapAttribution(this.atlas));
+  /** The layer panel's entries: counts from the data, credits from the sources manifest. */
+  readonly layerEntries = $derived(
+    layerEntries(this.theme, this.atlas, {
+      quarters: this.atlas.zones.filter((zone) => zone.kind === 'quarter').length,
+      territories: this.atlas.zones.filter((zone) => zone.kind === 'acceleration-territory').length,
+      qpv: this.geodata.qpv.features.length
+    })
+  );
 
   readonly selectedZone = $derived(this.state.zone ? this.zonesById.get(this.state.zone) : undefined);
   readonly selectedCommune = $derived(

@@ -47,7 +47,12 @@ export function knownValues(
 /** Source credits with their vintages, once per publisher (the communes come in several files). */
 export function sourceLines(atlas: AtlasData): string[] {
   return [
-    "Lettre « Points d'actualité politique de la ville », 25 janvier 2019",
+    ...atlas.documents.map((d) => d.credit),
     ...new Set(atlas.sources.map((s) => `${s.publisher} (${s.vintage}), ${s.licence}`))
   ];
+}
+
+/** The map's credit line: every geodata source's short credit, once each. */
+export function mapAttribution(atlas: AtlasData): string {
+  return [...new Set(atlas.sources.map((s) => s.credit))].join(' · ');
 }

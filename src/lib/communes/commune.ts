@@ -2,7 +2,7 @@
 // measures reaching it, either through those zones or by targeting its
 // département, its region or the whole country.
 import type { AtlasData, Measure, Via, Zone } from '../types';
-import { compareMeasures, placeVia, VIA_RANK } from '../measures/link';
+import { placeVia, VIA_RANK } from '../measures/link';
 import { viaLabel } from '../programmes';
 
 /** A commune as offered by search and shown on its sheet. */
@@ -85,8 +85,8 @@ export function placeConcerns(
     }
   }
 
-  // The same order as each zone's list of linked measures.
-  const measures = [...best.values()].sort((a, b) => compareMeasures(a.measure, b.measure));
+  // atlas.measures is in the build's order (compareMeasures), as each zone's links are: keep it.
+  const measures = atlas.measures.flatMap((measure) => best.get(measure.id) ?? []);
   return { zones, measures };
 }
 

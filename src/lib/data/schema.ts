@@ -1,14 +1,21 @@
-// Schemas of the hand-written data files `geodata/zones.json` and `geodata/measures.json`.
-// They produce exactly the domain types of `src/lib/types.ts` (proved at compile time below)
-// and report every problem as `<file>: <record>: field "<path>": <what is wrong>`.
+// The one validation module: schemas of the hand-written data files (`geodata/zones.json`,
+// `geodata/measures.json`, `geodata/scenes.json`) and of the sources manifest
+// (`geodata/sources.json`), with the one error type of bad input (DataError) and the one way
+// to name a field. The data schemas produce exactly the domain types of `src/lib/types.ts`
+// (proved at compile time below); every problem reads `<file>: <record>: field "<path>": <what is wrong>`.
 import { z } from 'zod';
 import {
   APPROXIMATE_PERIODS,
+  LAYER_IDS,
+  type LayerId,
   PROGRAMMES,
   SCOPES,
+  VIEWS,
   ZONE_KINDS,
   type FundingLine,
   type Measure,
+  type Scene,
+  type SceneCamera,
   type Target,
   type Zone
 } from '../types';
@@ -38,15 +45,19 @@ export const METROPOLITAN_REGIONS: readonly string[] = [
   '94'
 ];
 
-/** A problem in a data file, with the file, the record and the field in its message. */
+/**
+ * Bad input to the build: a data file, the sources manifest or a raw source that cannot be
+ * found, read or trusted, with the file, the record and the field in its message.
+ */
 export class DataError extends Error {
   /** Every problem found, one line each; `message` joins them. */
   readonly problems: string[];
 
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
+  constructor(problems: string | string[]) {
+    const lines = typeof problems === 'string' ? [problems] : problems;
+    super(lines.join('\n'));
     this.name = 'DataError';
-    this.problems = problems;
+    this.problems = lines;
   }
 }
 
@@ -56,9 +67,11 @@ export interface CodeLists {
   regions?: ReadonlySet<string>;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A lowercase slug: letters and digits joined by single hyphens ("lhi-93"). */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INSEE_COMMUNE = /^(?:\d{5}|2[AB]\d{3})$/;
-const QPV_CODE = /^QP(?:\d{3}|02[AB])\d{3}$/;
+/** A 2015 QPV code: "QP", the département on three characters, three digits ("QP059071"). */
+export const QPV_CODE = /^QP(?:\d{3}|02[AB])\d{3}$/;
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const BARE_YEAR = /^\d{4}$/;
 // One range of newsletter lines: "L.278" or "L.458–481" (en dash).
@@ -248,13 +261,376 @@ const measureSchema = z
       });
   });
 
+// ---- The sources manifest (`geodata/sources.json`) ----
+
+/** One entry of `geodata/sources.json`. */
+export interface SourceEntry {
+  id: string;
+  file: string;
+  /** Path relative to the sources dir, e.g. "admin-express-2018/departements.geojson". */
+  path: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  /** "EPSG:4326", "EPSG:2154", or null for non-spatial files. */
+  crs: string | null;
+  sha256: string;
+  /** Pinned address of the exact bytes, or null where there is none. */
+  url: string | null;
+  /** Short French credit with its vintage, as the map, the layer panel and the prints show it. */
+  credit: string;
+  /** Map layers drawn from this source, whose panel entry credits it. */
+  layers: LayerId[];
+}
+
+const nonEmpty = z.string().min(1, { error: 'must not be empty' });
+const creditFields = {
+  credit: nonEmpty,
+  layers: z.array(z.enum(LAYER_IDS)).default([])
+};
+const sourceEntrySchema = z.strictObject({
+  id: z.string().regex(SLUG, { error: 'must be a lowercase slug' }),
+  file: nonEmpty,
+  path: z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).+$/, {
+    error: 'must be a relative path inside the sources dir'
+  }),
+  title: nonEmpty,
+  publisher: nonEmpty,
+  licence: nonEmpty,
+  vintage: nonEmpty,
+  crs: z.enum(['EPSG:4326', 'EPSG:2154']).nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lowercase hex digits' }),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL or null' }).nullable(),
+  ...creditFields
+});
+
+/** Validates the content of `geodata/sources.json` ({"sources": [...]}), or throws a DataError. */
+export function parseSourceManifest(json: unknown, file: string): SourceEntry[] {
+  const records =
+    typeof json === 'object' && json !== null ? (json as { sources?: unknown }).sources : undefined;
+  if (!Array.isArray(records)) throw new DataError(`${file}: field "sources": expected an array`);
+  const problems: string[] = [];
+  const entries: SourceEntry[] = [];
+  const ids = new Set<string>();
+  records.forEach((record, index) => {
+    const result = sourceEntrySchema.safeParse(record);
+    const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+    const label = typeof id === 'string' && id !== '' ? `source "${id}"` : `source #${index}`;
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        problems.push(`${file}: ${label}: field "${formatPath(issue.path)}": ${issue.message}`);
+      return;
+    }
+    if (ids.has(result.data.id)) problems.push(`${file}: ${label}: field "id": duplicate id`);
+    else if (!result.data.path.endsWith(result.data.file))
+      problems.push(`${file}: ${label}: field "path": does not end with its file name "${result.data.file}"`);
+    ids.add(result.data.id);
+    entries.push(result.data);
+  });
+  if (problems.length > 0) throw new DataError(problems);
+  return entries;
+}
+
+/** One entry of `references` in `geodata/sources.json`: reference data shipped as an npm package. */
+export interface ReferenceEntry {
+  id: string;
+  /** npm package name; its version is pinned exactly in package.json too. */
+  package: string;
+  version: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  /** Why this version (vintage) was chosen. */
+  why: string;
+  url: string;
+  /** Short French credit with its vintage. */
+  credit: string;
+  /** Map layers drawn from this reference. */
+  layers: LayerId[];
+}
+
+const referenceEntrySchema = z.strictObject({
+  id: sourceEntrySchema.shape.id,
+  package: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be an exact version' }),
+  title: nonEmpty,
+  publisher: nonEmpty,
+  licence: nonEmpty,
+  vintage: nonEmpty,
+  why: nonEmpty,
+  url: z.url({ protocol: /^https?$/ }),
+  ...creditFields
+});
+
+/** Parses the manifest's list under `key` (absent: `missing`), one record per element, or throws. */
+function parseManifestList<T>(
+  json: unknown,
+  file: string,
+  key: 'references' | 'documents',
+  schema: z.ZodType<T>,
+  missing?: []
+): T[] {
+  const object = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const records = object[key] ?? missing;
+  if (!Array.isArray(records)) throw new DataError(`${file}: field "${key}": expected an array`);
+  const record = key === 'references' ? 'reference' : 'document';
+  const problems: string[] = [];
+  const entries = records.flatMap((value, index) => {
+    const result = schema.safeParse(value);
+    if (result.success) return [result.data];
+    for (const issue of result.error.issues)
+      problems.push(`${file}: ${record} #${index}: field "${formatPath(issue.path)}": ${issue.message}`);
+    return [];
+  });
+  if (problems.length > 0) throw new DataError(problems);
+  return entries;
+}
+
+/** Validates `references` of `geodata/sources.json` (reference data shipped as npm packages), or throws. */
+export function parseReferenceManifest(json: unknown, file: string): ReferenceEntry[] {
+  return parseManifestList(json, file, 'references', referenceEntrySchema);
+}
+
+/** One entry of `documents` in `geodata/sources.json`: a text the hand-written data is drawn from. */
+export interface DocumentEntry {
+  id: string;
+  title: string;
+  credit: string;
+  layers: LayerId[];
+}
+
+const documentEntrySchema = z.strictObject({
+  id: sourceEntrySchema.shape.id,
+  title: nonEmpty,
+  ...creditFields
+});
+
+/** Validates `documents` of `geodata/sources.json` (absent means none), or throws. */
+export function parseDocumentManifest(json: unknown, file: string): DocumentEntry[] {
+  return parseManifestList(json, file, 'documents', documentEntrySchema, []);
+}
+
+// ---- Scenes (`geodata/scenes.json`) ----
+
+/** The ids and codes scenes may refer to. */
+export interface KnownPlaces {
+  zoneIds: ReadonlySet<string>;
+  departementCodes: ReadonlySet<string>;
+}
+
+/** Longest caption: the audience reads it in about a second while the map moves. */
+export const MAX_CAPTION_LENGTH = 200;
+
+const MIN_ZOOM = 0;
+const MAX_ZOOM = 22;
+
+/** Wraps a message function so a missing value falls through to the generic "is required". */
+function unlessMissing(message: (input: unknown) => string) {
+  return (issue: { input?: unknown }): string | undefined =>
+    issue.input === undefined ? undefined : message(issue.input);
+}
+
+const quoted = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+// Scene texts are kept as written (the data files' `text` trims).
+const sceneText = z.string().refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+
+const longitude = z
+  .number()
+  .min(-180, { error: 'longitude must be between -180 and 180' })
+  .max(180, { error: 'longitude must be between -180 and 180' });
+const latitude = z
+  .number()
+  .min(-90, { error: 'latitude must be between -90 and 90' })
+  .max(90, { error: 'latitude must be between -90 and 90' });
+const lngLat = z.tuple([longitude, latitude], {
+  error: unlessMissing(() => 'must be [longitude, latitude]')
+});
+
+const zoom = z
+  .number()
+  .min(MIN_ZOOM, { error: `must be between ${MIN_ZOOM} and ${MAX_ZOOM}` })
+  .max(MAX_ZOOM, { error: `must be between ${MIN_ZOOM} and ${MAX_ZOOM}` });
+
+const bounds = z
+  .tuple([lngLat, lngLat], { error: unlessMissing(() => 'must be [[west, south], [east, north]]') })
+  .refine(([southWest, northEast]) => southWest[0] < northEast[0], {
+    error: 'west must be less than east'
+  })
+  .refine(([southWest, northEast]) => southWest[1] < northEast[1], {
+    error: 'south must be less than north'
+  });
+
+const camera = z
+  .strictObject({ center: lngLat.optional(), zoom: zoom.optional(), bounds: bounds.optional() })
+  .transform((value, context): SceneCamera => {
+    const { center, zoom: level, bounds: box } = value;
+    if (box !== undefined) {
+      if (center === undefined && level === undefined) return { bounds: box };
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'give either "center" and "zoom", or "bounds", not both'
+      });
+    } else if (center !== undefined && level !== undefined) {
+      return { center, zoom: level };
+    } else if (center !== undefined) {
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        path: ['zoom'],
+        message: 'is required with "center"'
+      });
+    } else if (level !== undefined) {
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        path: ['center'],
+        message: 'is required with "zoom"'
+      });
+    } else {
+      context.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'needs either "center" and "zoom", or "bounds"'
+      });
+    }
+    return z.NEVER;
+  });
+
+const sceneProgramme = z.enum(PROGRAMMES, {
+  error: unlessMissing((input) => `unknown programme ${quoted(input)}`)
+});
+const layer = z.enum(LAYER_IDS, { error: unlessMissing((input) => `unknown layer ${quoted(input)}`) });
+const view = z.enum(VIEWS, {
+  error: unlessMissing(() => `must be ${VIEWS.map((name) => `"${name}"`).join(' or ')}`)
+});
+const mode = z.enum(['any', 'all'], { error: unlessMissing(() => 'must be "any" or "all"') });
+
+/** The schema of one scene, checking references against the known zones and départements. */
+export function sceneSchema(known: KnownPlaces) {
+  const departement = z.string().refine((code) => known.departementCodes.has(code), {
+    error: (issue) => `unknown département ${quoted(issue.input)}`
+  });
+  const zone = z.string().refine((id) => known.zoneIds.has(id), {
+    error: (issue) => `unknown zone ${quoted(issue.input)}`
+  });
+  const place = z.string().refine((value) => known.zoneIds.has(value) || known.departementCodes.has(value), {
+    error: (issue) => `unknown zone or département ${quoted(issue.input)}`
+  });
+
+  return z.strictObject({
+    id: z.string().regex(SLUG, {
+      error: 'must be kebab-case (lowercase letters and digits joined by single hyphens)'
+    }),
+    title: sceneText,
+    caption: sceneText.refine((value) => value.length <= MAX_CAPTION_LENGTH, {
+      error: (issue) => `must be at most ${MAX_CAPTION_LENGTH} characters (has ${String(issue.input).length})`
+    }),
+    view,
+    camera,
+    filter: z
+      .strictObject({
+        programmes: z.array(sceneProgramme).optional(),
+        mode: mode.optional(),
+        departements: z.array(departement).optional()
+      })
+      .optional(),
+    layers: z.array(layer).optional(),
+    zone: zone.optional(),
+    spotlight: z.array(place).min(1, { error: 'must not be empty' }).optional(),
+    summary: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional(),
+    numberedQuarters: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional()
+  });
+}
+
+/** The schema of the whole deck file, `{ "scenes": [...] }`, with unique scene ids. */
+export function scenesFileSchema(known: KnownPlaces) {
+  return z.strictObject({
+    scenes: z
+      .array(sceneSchema(known))
+      .min(1, { error: 'must list at least one scene' })
+      .superRefine((scenes, context) => {
+        const firstIndex = new Map<string, number>();
+        scenes.forEach((scene, index) => {
+          const first = firstIndex.get(scene.id);
+          if (first === undefined) {
+            firstIndex.set(scene.id, index);
+          } else {
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'id'],
+              message: `"${scene.id}" is already the id of scene #${first}`
+            });
+          }
+        });
+      })
+  });
+}
+
+/** Messages for the issues the schema leaves to zod, in the same plain style. */
+function genericMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'is required';
+    const expected: Record<string, string> = {
+      string: 'a string',
+      number: 'a number',
+      array: 'a list',
+      tuple: 'a list',
+      object: 'an object',
+      boolean: 'true or false'
+    };
+    return `expected ${expected[issue.expected] ?? issue.expected}`;
+  }
+  return undefined;
+}
+
+/** Names a scene by its id when it has one, else by its 0-based position. */
+function sceneLabel(json: unknown, index: number): string {
+  const scenes = (json as { scenes?: unknown }).scenes;
+  const scene = Array.isArray(scenes) ? (scenes[index] as unknown) : undefined;
+  const id = typeof scene === 'object' && scene !== null ? (scene as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? `scene "${id}"` : `scene #${index}`;
+}
+
+/** Turns one zod issue into lines "file: scene "id": field "path": message". */
+function describeIssue(file: string, json: unknown, issue: z.core.$ZodIssue): string[] {
+  const fields =
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'unknown field' }))
+      : [{ path: issue.path, message: issue.message }];
+  return fields.map(({ path, message }) => {
+    const parts = [file];
+    let rest: readonly PropertyKey[] = path;
+    const [top, index] = path;
+    if (top === 'scenes' && typeof index === 'number') {
+      parts.push(sceneLabel(json, index));
+      rest = path.slice(2);
+    }
+    const field = formatPath(rest);
+    if (field !== '') parts.push(`field "${field}"`);
+    parts.push(message);
+    return parts.join(': ');
+  });
+}
+
+/** Validates the deck file and returns its scenes, or throws a DataError naming file, scene and field of every problem. */
+export function parseScenes(json: unknown, file: string, known: KnownPlaces): Scene[] {
+  const result = scenesFileSchema(known).safeParse(json, { error: genericMessage });
+  if (result.success) return result.data.scenes;
+  throw new DataError(result.error.issues.flatMap((issue) => describeIssue(file, json, issue)));
+}
+
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 /** Compile-time proof that the schemas produce exactly the domain types: fails to compile otherwise. */
 export type SchemasProduceDomainTypes = [
   Assert<Equals<z.output<typeof zoneSchema>, Zone>>,
   Assert<Equals<z.output<typeof measureSchema>, Measure>>,
-  Assert<Equals<z.output<typeof fundingLineSchema>, FundingLine>>
+  Assert<Equals<z.output<typeof fundingLineSchema>, FundingLine>>,
+  Assert<Equals<z.output<ReturnType<typeof sceneSchema>>, Scene>>
 ];
 
 /** Formats a path as the files are read: `appliesTo[0].zones[1]`. */

@@ -4,7 +4,7 @@
 // Layout and text wrapping are pure and take a text measurer, so they are tested in node;
 // only `renderExportImage` and `downloadCanvas` touch the DOM.
 
-import { formatDate } from '../format/money';
+import { formatDate } from '$lib/format/date';
 import { legendEntries, type LegendEntry, type Swatch } from '../map/legend';
 import type { MapTheme } from '../map/theme';
 import type { LayerId } from '../types';

@@ -1,4 +1,4 @@
-// French formatting of euro amounts and source dates.
+// French formatting of euro amounts.
 // Intl fr-FR already writes the narrow no-break space (U+202F) between digit groups and the
 // decimal comma; what it lacks is hand-coded: the joined "Md€"/"M€" units of French
 // administrative writing (Intl's compact notation gives "4 Md €") and the ordinal "1er".
@@ -7,18 +7,6 @@ const NO_BREAK_SPACE = '\u00a0';
 
 const scaledNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 const wholeNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-
-const monthYear = new Intl.DateTimeFormat('fr-FR', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC'
-});
-const dayMonthYear = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC'
-});
 
 /** Rounds like the formatters above, so the unit is chosen on the number actually shown. */
 function roundTo2(value: number): number {
@@ -40,27 +28,4 @@ export function formatEuros(amount: number, atLeast = false): string {
     text = `${wholeNumber.format(amount)}${NO_BREAK_SPACE}€`;
   }
   return atLeast ? `plus de ${text}` : text;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
-
-/** Formats an ISO date of the sources in French: "2018-12" → "décembre 2018", "2019-03-01" → "1er mars 2019". */
-export function formatDate(iso: string): string {
-  const match = ISO_DATE.exec(iso);
-  if (!match) throw new RangeError(`formatDate: expected YYYY-MM or YYYY-MM-DD, got "${iso}"`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = match[3] === undefined ? undefined : Number(match[3]);
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 19xx; it silently rolls
-  // 2019-02-30 over to March, which the round trip below catches.
-  date.setUTCFullYear(year, month - 1, day ?? 1);
-  if (date.getUTCMonth() !== month - 1 || (day !== undefined && date.getUTCDate() !== day)) {
-    throw new RangeError(`formatDate: no such date "${iso}"`);
-  }
-  if (day === undefined) return monthYear.format(date);
-  return dayMonthYear
-    .formatToParts(date)
-    .map((part) => (part.type === 'day' && day === 1 ? '1er' : part.value))
-    .join('');
 }

@@ -155,9 +155,9 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           ['linear'],
           ['zoom'],
           8,
-          whenState('hover', 0.42, 0.26),
+          whenState('hover', theme.territory.fillOpacity.regionalHover, theme.territory.fillOpacity.regional),
           10,
-          whenState('hover', 0.2, 0.08)
+          whenState('hover', theme.territory.fillOpacity.zoomedHover, theme.territory.fillOpacity.zoomed)
         ]
       }
     },
@@ -167,14 +167,14 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: isTerritory,
       metadata: { group: 'territories' },
-      paint: { 'line-color': theme.territory.line, 'line-width': w(2) }
+      paint: { 'line-color': theme.territory.line, 'line-width': w(theme.territory.width) }
     },
     {
       id: 'qpv-fill',
       type: 'fill',
       source: SOURCES.qpv,
       metadata: { group: 'qpv' },
-      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': 0.25 }
+      paint: { 'fill-color': theme.qpv.fill, 'fill-opacity': theme.qpv.fillOpacity }
     },
     {
       id: 'qpv-line',
@@ -183,7 +183,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'qpv' },
       paint: {
         'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],
-        'line-width': ['case', ['get', 'npnru'], w(1.6), w(0.8)]
+        'line-width': ['case', ['get', 'npnru'], w(theme.qpv.npnruWidth), w(theme.qpv.width)]
       }
     },
     {
@@ -198,10 +198,10 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'fill-opacity': [
           'case',
           ['boolean', ['feature-state', 'hover'], false],
-          0.75,
+          theme.quarter.fillOpacity.hover,
           ['get', 'approximate'],
-          0.3,
-          0.6
+          theme.quarter.fillOpacity.approximate,
+          theme.quarter.fillOpacity.official
         ]
       }
     },
@@ -211,7 +211,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.zones,
       filter: ['all', isQuarter, ['!', ['get', 'approximate']]],
       metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.quarter.line, 'line-width': w(1.6) }
+      paint: { 'line-color': theme.quarter.line, 'line-width': w(theme.quarter.width) }
     },
     {
       id: 'quarters-line-approximate',
@@ -221,8 +221,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'quarters' },
       paint: {
         'line-color': theme.quarter.line,
-        'line-width': w(1.6),
-        'line-dasharray': [2, 1.5]
+        'line-width': w(theme.quarter.width),
+        'line-dasharray': theme.quarter.approximateDash
       }
     },
     {
@@ -250,7 +250,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
           theme.selected,
           ['boolean', ['feature-state', 'hover'], false],
           theme.hover,
-          '#ffffff'
+          theme.quarter.markerRing
         ],
         'circle-stroke-width': 1.5 * theme.lineScale
       }
@@ -340,7 +340,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       },
       paint: {
         'text-color': theme.quarter.label,
-        'text-halo-color': '#ffffff',
+        'text-halo-color': theme.quarter.halo,
         'text-halo-width': 1.5
       }
     },

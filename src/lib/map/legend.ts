@@ -30,9 +30,9 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
       swatch: {
         shape: 'area',
         fill: theme.quarter.fill,
-        fillOpacity: 0.6,
+        fillOpacity: theme.quarter.fillOpacity.official,
         stroke: theme.quarter.line,
-        strokeWidth: 1.6
+        strokeWidth: theme.quarter.width
       }
     },
     {
@@ -41,10 +41,14 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
       swatch: {
         shape: 'area',
         fill: theme.quarter.fill,
-        fillOpacity: 0.3,
+        fillOpacity: theme.quarter.fillOpacity.approximate,
         stroke: theme.quarter.line,
-        strokeWidth: 1.6,
-        dash: [4, 3]
+        strokeWidth: theme.quarter.width,
+        // The map's dash is in line widths; the swatch's in px.
+        dash: [
+          theme.quarter.approximateDash[0] * theme.quarter.width,
+          theme.quarter.approximateDash[1] * theme.quarter.width
+        ]
       }
     },
     {
@@ -53,9 +57,9 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
       swatch: {
         shape: 'area',
         fill: theme.territory.fill,
-        fillOpacity: 0.26,
+        fillOpacity: theme.territory.fillOpacity.regional,
         stroke: theme.territory.line,
-        strokeWidth: 2
+        strokeWidth: theme.territory.width
       }
     },
     {
@@ -64,9 +68,9 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
       swatch: {
         shape: 'area',
         fill: theme.qpv.fill,
-        fillOpacity: 0.25,
+        fillOpacity: theme.qpv.fillOpacity,
         stroke: theme.qpv.npnruLine,
-        strokeWidth: 1.6
+        strokeWidth: theme.qpv.npnruWidth
       }
     },
     {

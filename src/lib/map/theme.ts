@@ -11,11 +11,42 @@ export interface MapTheme {
   region: { fill: string; line: string };
   departement: { line: string; label: string; halo: string };
   commune: { line: string };
-  qpv: { fill: string; line: string; npnruLine: string };
-  quarter: { fill: string; line: string; label: string };
+  /** QPV: fill opacity; outline widths, thicker for the QPV on the NPNRU list. */
+  qpv: {
+    fill: string;
+    line: string;
+    npnruLine: string;
+    fillOpacity: number;
+    width: number;
+    npnruWidth: number;
+  };
+  /**
+   * Quarters: fill opacity of an official outline, of an approximate one (paler: the real
+   * quarter is smaller) and under the pointer; outline width and the approximate outline's
+   * dash (in line widths); label halo and marker ring colours.
+   */
+  quarter: {
+    fill: string;
+    line: string;
+    label: string;
+    halo: string;
+    markerRing: string;
+    fillOpacity: { official: number; approximate: number; hover: number };
+    width: number;
+    approximateDash: [number, number];
+  };
   /** Numbered quarter markers of a scene: disc colour, outline and number colour, radius in px. */
   numbered: { fill: string; line: string; text: string; radius: number; textSize: number };
-  territory: { fill: string; line: string };
+  /**
+   * Territories (whole départements): fill opacity at regional scale (zoom 8) and once zoomed
+   * into their quarters (zoom 10), each at rest and under the pointer; outline width.
+   */
+  territory: {
+    fill: string;
+    line: string;
+    fillOpacity: { regional: number; regionalHover: number; zoomed: number; zoomedHover: number };
+    width: number;
+  };
   hover: string;
   selected: string;
   spotlightDim: string;
@@ -33,10 +64,31 @@ export const defaultTheme: MapTheme = {
   region: { fill: '#fbf8f1', line: '#5c4d3c' },
   departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
   commune: { line: '#d2cabb' },
-  qpv: { fill: '#7b5ea7', line: '#5b3f86', npnruLine: '#3d2466' },
-  quarter: { fill: '#c0392b', line: '#7b1d14', label: '#5a140d' },
+  qpv: {
+    fill: '#7b5ea7',
+    line: '#5b3f86',
+    npnruLine: '#3d2466',
+    fillOpacity: 0.25,
+    width: 0.8,
+    npnruWidth: 1.6
+  },
+  quarter: {
+    fill: '#c0392b',
+    line: '#7b1d14',
+    label: '#5a140d',
+    halo: '#ffffff',
+    markerRing: '#ffffff',
+    fillOpacity: { official: 0.6, approximate: 0.3, hover: 0.75 },
+    width: 1.6,
+    approximateDash: [2, 1.5]
+  },
   numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, textSize: 13 },
-  territory: { fill: '#1f8a70', line: '#0f5c4a' },
+  territory: {
+    fill: '#1f8a70',
+    line: '#0f5c4a',
+    fillOpacity: { regional: 0.26, regionalHover: 0.42, zoomed: 0.08, zoomedHover: 0.2 },
+    width: 2
+  },
   hover: '#f39c12',
   selected: '#111111',
   spotlightDim: '#1b1b1b',
@@ -49,8 +101,8 @@ export const projectorTheme: MapTheme = {
   ...defaultTheme,
   background: '#c9d8e2',
   departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
-  quarter: { fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
+  quarter: { ...defaultTheme.quarter, fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
   numbered: { fill: '#4a0c06', line: '#ffffff', text: '#ffffff', radius: 13, textSize: 16 },
-  territory: { fill: '#0f7a5f', line: '#063d30' },
+  territory: { ...defaultTheme.territory, fill: '#0f7a5f', line: '#063d30' },
   lineScale: 1.8
 };

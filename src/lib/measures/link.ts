@@ -69,7 +69,7 @@ function bestVia(measure: Measure, zone: Zone, regionDepartements: Record<string
   return best;
 }
 
-/** Links every measure to the zones its targets reach; each zone's list sorted by programme, then newest first. */
+/** Links every measure to the zones its targets reach; each zone's list in the order of `measures`. */
 export function linkMeasures(
   zones: Zone[],
   measures: Measure[],
@@ -77,13 +77,12 @@ export function linkMeasures(
 ): Record<string, LinkedMeasure[]> {
   const links: Record<string, LinkedMeasure[]> = {};
   for (const zone of zones) {
-    const linked: { link: LinkedMeasure; measure: Measure }[] = [];
+    const linked: LinkedMeasure[] = [];
     for (const measure of measures) {
       const via = bestVia(measure, zone, regionDepartements);
-      if (via !== null) linked.push({ link: { measureId: measure.id, via }, measure });
+      if (via !== null) linked.push({ measureId: measure.id, via });
     }
-    linked.sort((a, b) => compareMeasures(a.measure, b.measure));
-    links[zone.id] = linked.map(({ link }) => link);
+    links[zone.id] = linked;
   }
   return links;
 }

@@ -4,7 +4,7 @@
 
 import { defaultState } from '../url/state';
 import type { AppState } from '../types';
-import type { Scene, SceneCamera } from './scenes';
+import type { Scene, SceneCamera } from '$lib/types';
 
 /** What a key press asks of the deck. */
 export type SceneAction = 'next' | 'previous' | 'first' | 'last' | 'exit';

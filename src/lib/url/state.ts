@@ -3,6 +3,7 @@
 // throws: each bad value falls back to its default and the rest of the state is kept.
 import { LAYER_IDS, PANELS, PROGRAMMES } from '../types';
 import type { AppState, LayerId, Panel, Programme } from '../types';
+import { resetFilter } from '../filters/filter';
 
 /** Values a link may refer to; anything else in the URL is dropped. */
 export interface KnownValues {
@@ -41,7 +42,7 @@ const NO_LAYERS = 'none';
 /** The state of a fresh visit: no filter, no selection, default layers. */
 export function defaultState(): AppState {
   return {
-    filter: { programmes: [], mode: 'any', departements: [], epci: null },
+    filter: resetFilter(),
     layers: [...DEFAULT_LAYERS],
     zone: null,
     commune: null,

@@ -1,7 +1,6 @@
 // The zone sheet's content, computed from the atlas data: which measures reach
 // a zone, grouped by programme, and what the sources do not say.
 import type { AtlasData, Measure, Via, Zone, ZoneProperties } from '$lib/types';
-import { VIA_RANK } from '$lib/measures/link';
 import { groupByProgramme, type ProgrammeGroup } from '$lib/measures/group';
 
 /** A measure as listed on a sheet, with how it reaches the zone. */
@@ -11,23 +10,22 @@ export interface SheetItem {
 }
 
 /** Everything a zone sheet shows besides the zone itself. */
-export interface ZoneSheet {
+export interface ZoneSheetContent {
   zone: Zone;
   groups: ProgrammeGroup<SheetItem>[];
   /** True when some funding line is the zone's own money; the sources give none so far. */
   hasOwnAmount: boolean;
 }
 
-/** The sheet of `zone`: its linked measures grouped in the fixed programme order. */
-export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheet {
+/** The sheet of `zone`: its linked measures grouped in the fixed programme order, in the build's order. */
+export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheetContent {
   const measures = new Map(atlas.measures.map((m) => [m.id, m]));
   const items: SheetItem[] = [];
   for (const link of atlas.links[zone.id] ?? []) {
     const measure = measures.get(link.measureId);
     if (measure) items.push({ measure, via: link.via });
   }
-  // Within a programme, what concerns the zone most directly comes first, then the newest.
-  items.sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via] || b.measure.date.localeCompare(a.measure.date));
+  // The links are in the build's measure order (compareMeasures): the sheet keeps it.
   const groups = groupByProgramme(items);
   const hasOwnAmount = items.some((item) => item.measure.funding.some((line) => line.scope === 'zone'));
   return { zone, groups, hasOwnAmount };

@@ -1,0 +1,30 @@
+// Size budgets of the built site, as failing tests (the bench only prints them): what the
+// first screen downloads until the map's first idle, gzip, measured in Chromium.
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { BUDGET_KB, firstLoadBytes, type Kind, type Total } from './first-load';
+
+let browser: Browser;
+let totals: Record<Kind, Total>;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ totals } = await firstLoadBytes(browser, inject('baseURL')));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const kb = (bytes: number) => bytes / 1024;
+
+describe('first-load budgets', () => {
+  it(`JS and CSS at first load stay within ${BUDGET_KB.jsAndCss} KB gzip`, () => {
+    expect(totals.js.files).toBeGreaterThan(0);
+    expect(kb(totals.js.gzip + totals.css.gzip)).toBeLessThanOrEqual(BUDGET_KB.jsAndCss);
+  });
+
+  it(`start-up geodata stays within ${BUDGET_KB.geodata} KB gzip`, () => {
+    expect(totals.geodata.files).toBeGreaterThan(0);
+    expect(kb(totals.geodata.gzip)).toBeLessThanOrEqual(BUDGET_KB.geodata);
+  });
+});
