@@ -195,39 +195,54 @@ async function clickToSheet(page: Page, n: number): Promise<number> {
   });
 }
 
-/** The same measures on one server: the regional or the national data. */
-async function measureSite(browser: Browser, baseURL: string, runs: number) {
-  const bytes = await startupBytes(browser, `${baseURL}/`);
-  const dense = await startupBytes(browser, `${baseURL}/${DENSE}`);
-  const idleStart: number[] = [];
-  const idleDense: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    idleStart.push(await coldFirstIdle(browser, `${baseURL}/`));
-    idleDense.push(await coldFirstIdle(browser, `${baseURL}/${DENSE}`));
-  }
+/** Median of `runs` fresh page visits, each timed by `time`. */
+async function medianOfVisits(
+  browser: Browser,
+  url: string,
+  runs: number,
+  time: (page: Page, run: number) => Promise<number>
+) {
   const page = await browser.newPage({ viewport: VIEWPORT });
-  const filter: number[] = [];
-  await page.goto(`${baseURL}/${DENSE.replace('?', '?panel=filters&')}`);
-  await waitForMapIdle(page);
-  for (let run = 0; run < runs; run++) filter.push(await filterToIdle(page));
-  const click: number[] = [];
+  const times: number[] = [];
   for (let run = 0; run < runs; run++) {
-    // A fresh view each time: a click frames its zone, which moves every marker.
+    // A fresh view each time: a click frames its zone, a filter click changes the next one.
     await page.goto('about:blank');
-    await page.goto(`${baseURL}/${DENSE}`);
+    await page.goto(url);
     await waitForMapIdle(page);
-    click.push(await clickToSheet(page, run));
+    times.push(await time(page, run));
   }
   await page.close();
-  return {
-    'start-up geodata gzip (KB; budget 250)': bytes.geodata / 1024,
-    '  of which qpv.geojson (KB)': bytes.qpv / 1024,
-    'commune tiles at zoom 9, gzip (KB)': dense.tiles / 1024,
-    'first idle, start view, cold (ms)': median(idleStart),
-    'first idle, zoom 9 with communes, cold (ms)': median(idleDense),
-    'filter click → map idle, zoom 9 (ms)': median(filter),
-    'click on a quarter → sheet (ms)': median(click)
+  return median(times);
+}
+
+/** The measures taken on both data sets, by label: each gets a base URL and gives a number. */
+function measures(browser: Browser, runs: number): [string, (baseURL: string) => Promise<number>][] {
+  const cold = async (url: string) => {
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) times.push(await coldFirstIdle(browser, url));
+    return median(times);
   };
+  return [
+    [
+      'start-up geodata gzip (KB; budget 250)',
+      async (b) => (await startupBytes(browser, `${b}/`)).geodata / 1024
+    ],
+    ['  of which qpv.geojson (KB)', async (b) => (await startupBytes(browser, `${b}/`)).qpv / 1024],
+    [
+      'commune tiles at zoom 9, gzip (KB)',
+      async (b) => (await startupBytes(browser, `${b}/${DENSE}`)).tiles / 1024
+    ],
+    ['first idle, start view, cold (ms)', (b) => cold(`${b}/`)],
+    ['first idle, zoom 9 with communes, cold (ms)', (b) => cold(`${b}/${DENSE}`)],
+    [
+      'filter click → map idle, zoom 9 (ms)',
+      (b) => medianOfVisits(browser, `${b}/${DENSE.replace('?', '?panel=filters&')}`, runs, filterToIdle)
+    ],
+    [
+      'click on a quarter → sheet, zoom 9 (ms)',
+      (b) => medianOfVisits(browser, `${b}/${DENSE}`, runs, clickToSheet)
+    ]
+  ];
 }
 
 /** Prints national-scale figures beside the regional ones, measured in the same run. */
@@ -252,15 +267,13 @@ export async function benchNational(browser: Browser, regionalURL: string, runs:
         .map((l) => l.toFixed(2))
         .join(', ')}; median of ${runs} runs each`
     );
-    console.log('  measuring the regional data…');
-    const regional = await measureSite(browser, regionalURL, runs);
-    console.log('  measuring the national data…');
-    const national = await measureSite(browser, server.baseURL, runs);
+    // Each measure on both data sets in turn, printed as it comes: both see the same machine load.
     console.log(`  ${''.padEnd(44)} ${'regional'.padStart(9)} ${'national'.padStart(9)}  ratio`);
-    for (const [label, value] of Object.entries(regional)) {
-      const other = national[label as keyof typeof national];
+    for (const [label, measure] of measures(browser, runs)) {
+      const regional = await measure(regionalURL);
+      const national = await measure(server.baseURL);
       console.log(
-        `  ${label.padEnd(44)} ${value.toFixed(0).padStart(9)} ${other.toFixed(0).padStart(9)}  ${value > 0 ? `${(other / value).toFixed(2)}×` : '—'}`
+        `  ${label.padEnd(44)} ${regional.toFixed(0).padStart(9)} ${national.toFixed(0).padStart(9)}  ${regional > 0 ? `${(national / regional).toFixed(2)}×` : '—'}`
       );
     }
   } finally {
