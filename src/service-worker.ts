@@ -13,8 +13,13 @@ import { CACHE_PREFIX, CACHED_AT_FILE } from '$lib/offline/names';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `${CACHE_PREFIX}${version}`;
-/** Everything the app needs: hashed bundles, static files (fonts, data) and the prerendered page. */
-const PRECACHE = [...build, ...files, ...prerendered];
+/**
+ * Vector tiles (src/lib/map/tiles.ts): for all of France they are thousands of files, too many to
+ * copy at install. Each is kept in the build's cache once the map has asked for it.
+ */
+const TILES = `${base}/data/tiles/`;
+/** Everything else the app needs: hashed bundles, static files (fonts, data) and the prerendered page. */
+const PRECACHE = [...build, ...files.filter((file) => !file.startsWith(TILES)), ...prerendered];
 const precached = new Set(PRECACHE);
 
 worker.addEventListener('install', (event) => {
@@ -47,12 +52,15 @@ worker.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      if (precached.has(url.pathname)) {
+      const tile = url.pathname.startsWith(TILES);
+      if (precached.has(url.pathname) || tile) {
         const cached = await cache.match(url.pathname);
         if (cached) return cached;
       }
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        if (tile && response.ok) await cache.put(url.pathname, response.clone());
+        return response;
       } catch (error) {
         // No network: a page address (whatever its query) gets the cached app shell.
         const fallback =

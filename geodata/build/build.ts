@@ -427,7 +427,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return { insee: code, name: referenceJoin.communes.get(code)?.name ?? commune.name };
     })
   }));
-  const { files, qpvSource } = assembleOutputs({
+  const { files, qpvSource, tileSets } = assembleOutputs({
     generatedAt,
     documents,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
@@ -464,7 +464,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     scenes,
     regionDepartements
   });
-  const manifest = await writeOutputDir(options.outDir, files, generatedAt, qpvSource);
+  const manifest = await writeOutputDir(options.outDir, files, generatedAt, { qpvSource, tileSets });
   return {
     manifest,
     qpvSource: qpv.file,

@@ -23,7 +23,9 @@ import {
   type ReferenceEntry,
   type SourceEntry
 } from '../../src/lib/data/schema';
-import type { OutputFile } from './write';
+import { COMMUNE_TILES } from '../../src/lib/map/tiles';
+import { cutTiles } from './tiles';
+import type { OutputFile, TileSetOutput } from './write';
 import type { QpvArchiveEntry } from './sources';
 import type { AdminProperties, QpvSourceProperties, ZoneFeature } from './zones';
 
@@ -128,8 +130,12 @@ function sourceInfo({
   return { id, title, publisher, licence, vintage, url, credit, layers };
 }
 
-/** Every generated file but the manifest, in the order they are listed, and the QPV source as credited. */
-export function assembleOutputs(inputs: OutputInputs): { files: OutputFile[]; qpvSource: QpvSourceInfo } {
+/** Every generated file but the manifest, in the order they are listed, the QPV source as credited, and the tile sets. */
+export function assembleOutputs(inputs: OutputInputs): {
+  files: OutputFile[];
+  qpvSource: QpvSourceInfo;
+  tileSets: TileSetOutput[];
+} {
   const region: FeatureCollection<Area, PlaceProperties> = {
     type: 'FeatureCollection',
     features: inputs.region.map((f) => ({
@@ -175,5 +181,11 @@ export function assembleOutputs(inputs: OutputInputs): { files: OutputFile[]; qp
       features: null
     }
   ];
-  return { files, qpvSource };
+  // The map draws the communes from tiles; communes.geojson stays the layer's whole outline file.
+  const communeTiles = {
+    spec: COMMUNE_TILES,
+    features: communes.features.length,
+    tiles: cutTiles(communes, COMMUNE_TILES)
+  };
+  return { files, qpvSource, tileSets: [communeTiles] };
 }

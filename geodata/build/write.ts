@@ -6,6 +6,8 @@ import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'no
 import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { QpvSourceInfo } from '../../src/lib/types';
+import { tilePath, type TileSetSpec } from '../../src/lib/map/tiles';
+import type { Tile } from './tiles';
 
 /** One generated file, its content and its feature count (null when not GeoJSON). */
 export interface OutputFile {
@@ -14,12 +16,22 @@ export interface OutputFile {
   features: number | null;
 }
 
-/** One line of manifest.json. */
+/** A layer cut into vector tiles (tiles.ts), written as a z/x/y directory. */
+export interface TileSetOutput {
+  spec: TileSetSpec;
+  /** Features of the layer before cutting. */
+  features: number;
+  tiles: Tile[];
+}
+
+/** One line of manifest.json: a file, or a tile set (its folder, its totals over every tile). */
 export interface ManifestEntry {
   name: string;
   features: number | null;
   bytes: number;
   gzipBytes: number;
+  /** Number of tiles, for a tile set. */
+  tiles?: number;
 }
 
 /** The content of manifest.json. */
@@ -36,6 +48,32 @@ export function measureOutputs(files: OutputFile[]): ManifestEntry[] {
     const bytes = Buffer.from(content, 'utf8');
     return { name, features, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   });
+}
+
+/** Totals of a tile set, gzip summed tile by tile (each is sent on its own). */
+export function measureTileSet({ spec, features, tiles }: TileSetOutput): ManifestEntry {
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const tile of tiles) {
+    bytes += tile.bytes.length;
+    gzipBytes += gzipSync(tile.bytes, { level: 9 }).length;
+  }
+  return { name: `${spec.dir}/`, features, bytes, gzipBytes, tiles: tiles.length };
+}
+
+/** Writes every tile of a set under `dir`, then checks each one's size on disk. */
+async function writeTileSet(dir: string, { spec, tiles }: TileSetOutput): Promise<void> {
+  for (const { z, x, y, bytes } of tiles) {
+    const path = join(dir, tilePath(spec, z, x, y));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  }
+  for (const { z, x, y, bytes } of tiles) {
+    const path = tilePath(spec, z, x, y);
+    const written = (await stat(join(dir, path))).size;
+    if (written !== bytes.length)
+      throw new Error(`${path}: written ${written} bytes, expected ${bytes.length}`);
+  }
 }
 
 /** Reads back every file written in `dir` and checks it is complete JSON with the expected feature count. */
@@ -69,12 +107,18 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Writes the files and manifest.json into `outDir`, atomically; returns the manifest. */
+/** What the manifest records beside the files: the QPV file the build read, and the tile sets. */
+export interface OutputExtras {
+  qpvSource?: QpvSourceInfo;
+  tileSets?: TileSetOutput[];
+}
+
+/** Writes the files, the tile sets and manifest.json into `outDir`, atomically; returns the manifest. */
 export async function writeOutputDir(
   outDir: string,
   files: OutputFile[],
   generatedAt: string,
-  qpvSource?: QpvSourceInfo
+  { qpvSource, tileSets = [] }: OutputExtras = {}
 ): Promise<Manifest> {
   const parent = dirname(outDir);
   const name = basename(outDir);
@@ -86,7 +130,12 @@ export async function writeOutputDir(
     const entries = measureOutputs(files);
     for (const file of files) await writeFile(join(staging, file.name), file.content);
     await checkWritten(staging, entries);
-    const manifest: Manifest = { generatedAt, ...(qpvSource ? { qpvSource } : {}), files: entries };
+    for (const tileSet of tileSets) await writeTileSet(staging, tileSet);
+    const manifest: Manifest = {
+      generatedAt,
+      ...(qpvSource ? { qpvSource } : {}),
+      files: [...entries, ...tileSets.map(measureTileSet)]
+    };
     await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await swapInto(staging, outDir);
     return manifest;

@@ -4,9 +4,10 @@ import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AtlasData, PlaceProperties, Places, QpvProperties, ZoneProperties } from '$lib/types';
 import type { MapGeodata } from '$lib/map/style';
+import { COMMUNE_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch }) => {
+export const load: PageLoad = async ({ fetch, url }) => {
   const get = async <T>(name: string): Promise<T> => {
     const response = await fetch(`${base}/data/${name}`);
     if (!response.ok) {
@@ -32,7 +33,7 @@ export const load: PageLoad = async ({ fetch }) => {
     qpv,
     neighbours,
     epciUrl: `${base}/data/epci.geojson`,
-    communesUrl: `${base}/data/communes.geojson`
+    communeTiles: tileUrlTemplate(COMMUNE_TILES, new URL(`${base}/data`, url).href)
   };
   // The commune list (for search) is large: the page asks for it once the map is drawn.
   const loadPlaces = () => get<Places>('places.json');

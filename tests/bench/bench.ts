@@ -16,6 +16,7 @@ import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
 import { BUDGET_KB, firstLoadBytes } from '../e2e/first-load';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { startBenchServer } from './server';
+import { benchNational } from './national';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const VIEWPORT = { width: 1280, height: 800 };
@@ -257,6 +258,8 @@ try {
   await measure(() => filterToIdle(browser, server.baseURL));
   await measure(() => searchToSheet(browser, server.baseURL));
   await measure(() => sceneToIdle(browser, server.baseURL));
+
+  await benchNational(browser, server.baseURL, RUNS);
   console.log(`\nLoad average at the end: ${load()}`);
 } finally {
   await browser.close();

@@ -27,12 +27,13 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
-  '.png': 'image/png'
+  '.png': 'image/png',
+  '.pbf': 'application/x-protobuf'
 };
 
 /** The file a URL path maps to, or null when it leaves its folder or does not exist. */
-function fileFor(pathname: string): string | null {
-  const [prefix, folder] = MOUNTS.find(([p]) => pathname.startsWith(p))!;
+function fileFor(mounts: [string, string][], pathname: string): string | null {
+  const [prefix, folder] = mounts.find(([p]) => pathname.startsWith(p))!;
   let file = normalize(join(folder, decodeURIComponent(pathname.slice(prefix.length))));
   if (!file.startsWith(folder)) return null;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -45,14 +46,18 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-/** Serves the built site and the bare page on a random loopback port. */
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * Serves the built site and the bare page on a random loopback port; with `dataDir`, the site's
+ * /data/ comes from that folder instead (the national-scale bench, tests/bench/national.ts).
+ */
+export async function startBenchServer(dataDir?: string): Promise<BenchServer> {
+  const mounts: [string, string][] = dataDir ? [['/data/', `${dataDir}/`], ...MOUNTS] : MOUNTS;
   if (!existsSync(join(ROOT, 'build/index.html'))) {
     throw new Error('build/ is missing: run `npm run build` first.');
   }
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const file = fileFor(pathname);
+    const file = fileFor(mounts, pathname);
     if (!file) {
       response.writeHead(404).end('not found');
       return;

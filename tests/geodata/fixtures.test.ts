@@ -1,7 +1,7 @@
 // Runs the whole build on every fixture case (see tests/geodata/README.md): a case either
 // builds and matches its expected.json, or fails with the message of its expected-error.json.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bbox, centroid, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -100,6 +100,16 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
     expect(result.manifest.generatedAt).toBe(options.now?.toISOString());
     expect(result.manifest.files.map((f) => f.name)).toEqual(expected.files);
     for (const entry of result.manifest.files) {
+      if (entry.tiles !== undefined) {
+        // A tile set: its folder holds that many tiles, of that many bytes in all.
+        const tiles = (await readdir(join(outDir, entry.name), { recursive: true })).filter((f) =>
+          f.endsWith('.pbf')
+        );
+        expect(tiles.length, entry.name).toBe(entry.tiles);
+        const sizes = await Promise.all(tiles.map((f) => readFile(join(outDir, entry.name, f))));
+        expect(entry.bytes, entry.name).toBe(sizes.reduce((n, b) => n + b.length, 0));
+        continue;
+      }
       const bytes = await readFile(join(outDir, entry.name));
       expect(entry.bytes, entry.name).toBe(bytes.length);
       expect(entry.gzipBytes, entry.name).toBeLessThan(entry.bytes + 32);

@@ -108,7 +108,7 @@ const geodata: MapGeodata = {
     features: [feature(square(4, 49, 1), {})]
   },
   epciUrl: '/data/epci.geojson',
-  communesUrl: '/data/communes.geojson'
+  communeTiles: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf'
 };
 
 const themes = [
@@ -166,15 +166,26 @@ describe('atlasStyle', () => {
     expect(readsGlobalState(filterOf('qpv-selected'), STATE.qpvDepartements)).toBe(false);
   });
 
-  it('embeds every source as data, so the map requests no tile, glyph or sprite server', () => {
+  it("embeds every source as data or the app's own tiles, so the map requests no other server", () => {
     const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
-    for (const source of Object.values(style.sources)) {
-      expect(source.type).toBe('geojson');
+    for (const [id, source] of Object.entries(style.sources)) {
       expect(source).not.toHaveProperty('url');
-      expect(source).not.toHaveProperty('tiles');
+      if (id === SOURCES.communes) {
+        expect(source).toMatchObject({ type: 'vector', tiles: [geodata.communeTiles] });
+      } else {
+        expect(source.type, id).toBe('geojson');
+        expect(source, id).not.toHaveProperty('tiles');
+      }
     }
+  });
+
+  it("keys the communes' tiles by INSEE code, for feature-state", () => {
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
+    expect(style.sources[SOURCES.communes]).toMatchObject({ promoteId: { communes: 'code' } });
+    const line = style.layers.find((layer) => layer.id === 'communes-line');
+    expect(line).toMatchObject({ source: SOURCES.communes, 'source-layer': 'communes' });
   });
 
   it('starts with exactly the switched-on layer groups visible, so no source reloads after loading', () => {

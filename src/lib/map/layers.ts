@@ -9,6 +9,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import type { MapTheme } from './theme';
+import { COMMUNE_TILES } from './tiles';
 
 /** Source ids, shared by the style builder and the layer specs. */
 export const SOURCES = {
@@ -121,7 +122,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'communes-line',
       type: 'line',
       source: SOURCES.communes,
-      minzoom: 8,
+      'source-layer': COMMUNE_TILES.layer,
+      minzoom: COMMUNE_TILES.minZoom,
       metadata: { group: 'communes' },
       paint: { 'line-color': theme.commune.line, 'line-width': w(0.6) }
     },

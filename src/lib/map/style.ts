@@ -6,6 +6,7 @@ import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { LayerId, PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layers';
+import { COMMUNE_TILES } from './tiles';
 import type { MapTheme } from './theme';
 
 /** The geometry the map draws, as loaded from the built geodata. */
@@ -18,8 +19,8 @@ export interface MapGeodata {
   neighbours: FeatureCollection<Geometry>;
   /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
   epciUrl: string;
-  /** Address of the communes layer, fetched by the map once it is idle (large, not needed at start). */
-  communesUrl: string;
+  /** Absolute URL template of the communes' vector tiles ({z}/{x}/{y}), asked only where they are drawn. */
+  communeTiles: string;
 }
 
 /** One label point per polygon, placed inside it (a polygon's own label would repeat per tile). */
@@ -66,7 +67,13 @@ export function atlasStyle(
       [SOURCES.region]: { type: 'geojson', data: geodata.region },
       [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
       [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
-      [SOURCES.communes]: { type: 'geojson', data: empty },
+      [SOURCES.communes]: {
+        type: 'vector',
+        tiles: [geodata.communeTiles],
+        minzoom: COMMUNE_TILES.minZoom,
+        maxzoom: COMMUNE_TILES.maxZoom,
+        promoteId: { [COMMUNE_TILES.layer]: COMMUNE_TILES.idProperty }
+      },
       [SOURCES.epci]: { type: 'geojson', data: empty },
       [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
       [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' },
