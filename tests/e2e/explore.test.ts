@@ -51,7 +51,7 @@ describe('exploring the atlas', () => {
     await filters.getByRole('checkbox', { name: /habitat indigne/ }).check();
     await filters.getByRole('radio', { name: 'tous' }).check();
     await expect.poll(() => page.url()).toContain('prog=npnru,habitat-indigne');
-    expect(page.url()).toContain('mode=all');
+    await expect.poll(() => page.url()).toContain('mode=all');
     // No acceleration territory lies in the Pas-de-Calais: Lens leaves the map.
     const status = filters.getByRole('status');
     await expect.poll(() => status.textContent()).toMatch(/^\d+ /);
