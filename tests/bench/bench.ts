@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
 import { BUDGET_KB, firstLoadBytes } from '../e2e/first-load';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
+import { idleAfter } from './idle';
 import { startBenchServer } from './server';
 import { benchNational } from './national';
 
@@ -65,48 +66,6 @@ async function timeLoad(browser: Browser, subject: Subject, warm: boolean): Prom
   const created = await markTime(page, subject.created);
   await context.close();
   return { created, idle };
-}
-
-/**
- * In-page: time from `act()` to the map's next busy → idle transition
- * (data-idle), and the camera flight it started (atlas:movestart → moveend marks).
- */
-function untilNextIdle(act: () => void): Promise<{ idle: number; flight: number | null }> {
-  return new Promise((resolve) => {
-    const map = document.querySelector<HTMLElement>('.map')!;
-    let busy = false;
-    const start = performance.now();
-    const observer = new MutationObserver(() => {
-      if (map.dataset.idle !== 'true') busy = true;
-      else if (busy) {
-        observer.disconnect();
-        const end = performance.now();
-        // No inner named functions: tsx would wrap them in a helper the page does not have.
-        const [moveStarts, moveEnds] = ['atlas:movestart', 'atlas:moveend'].map((name) =>
-          performance
-            .getEntriesByName(name)
-            .filter((mark) => mark.startTime >= start)
-            .map((mark) => mark.startTime)
-        );
-        // map.resize() before a flight also fires movestart → moveend at once: the flight is the
-        // longest start → end pair.
-        const moves = moveStarts!.flatMap((moveStart, i) =>
-          moveEnds![i] === undefined ? [] : [moveEnds![i]! - moveStart]
-        );
-        resolve({ idle: end - start, flight: moves.length > 0 ? Math.max(...moves) : null });
-      }
-    });
-    observer.observe(map, { attributes: true, attributeFilter: ['data-idle'] });
-    act();
-  });
-}
-
-/** Runs `untilNextIdle` in the page with the given act (source of a function body). */
-function idleAfter(page: Page, act: string) {
-  return page.evaluate(`(${untilNextIdle.toString()})(() => { ${act} })`) as Promise<{
-    idle: number;
-    flight: number | null;
-  }>;
 }
 
 async function filterToIdle(browser: Browser, baseURL: string) {

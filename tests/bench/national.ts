@@ -16,6 +16,7 @@ import { cutTiles } from '../../geodata/build/tiles';
 import { writeOutputDir, type ManifestEntry, type OutputFile } from '../../geodata/build/write';
 import { COMMUNE_TILES } from '../../src/lib/map/tiles';
 import { waitForMapIdle } from '../e2e/chromium';
+import { idleAfter } from './idle';
 import { nationalData, NATIONAL_COUNTS } from './national-data';
 import { startBenchServer } from './server';
 
@@ -129,24 +130,7 @@ async function coldFirstIdle(browser: Browser, url: string): Promise<number> {
 
 /** Filter checkbox click → the map's next busy → idle transition, timed in the page. */
 async function filterToIdle(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        setTimeout(() => reject(new Error('the map did not go busy then idle within 30 s')), 30_000);
-        const map = document.querySelector<HTMLElement>('.map')!;
-        let busy = false;
-        const start = performance.now();
-        const observer = new MutationObserver(() => {
-          if (map.dataset.idle !== 'true') busy = true;
-          else if (busy) {
-            observer.disconnect();
-            resolve(performance.now() - start);
-          }
-        });
-        observer.observe(map, { attributes: true, attributeFilter: ['data-idle'] });
-        document.querySelector<HTMLInputElement>('#panel input[type=checkbox]')!.click();
-      })
-  );
+  return (await idleAfter(page, `document.querySelector('#panel input[type=checkbox]').click()`)).idle;
 }
 
 /** A real mouse click on the n-th quarter marker drawn → the zone sheet's title shown. */
