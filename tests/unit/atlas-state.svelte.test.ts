@@ -180,7 +180,7 @@ describe('the page state owner', () => {
     const [first] = fixture.geodata.qpv.features;
     fixture.geodata.qpv.features.push({
       ...first!,
-      properties: { ...first!.properties, code: 'QP093001', zoneId: '' }
+      properties: { ...first!.properties, code: 'QP093001', departement: '93', zoneId: '' }
     });
     let url = $state(new URL('/', 'http://atlas.test'));
     const national = new AtlasState({

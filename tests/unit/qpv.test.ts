@@ -202,14 +202,16 @@ describe('qpvSheet: communes and intercommunalities', () => {
 
 describe('what the QPV layer holds', () => {
   const region = regionDepartements['32'];
+  /** A QPV of the layer, its département read from its code as the build writes it. */
+  const listed = (code: string, npnru: boolean) => ({ npnru, departement: qpvDepartement(code) });
 
   it('counts the QPVs, the NPNRU ones and those outside the region', () => {
     const coverage = qpvCoverage(
       [
-        { code: 'QP059001', npnru: true },
-        { code: 'QP059002', npnru: false },
-        { code: 'QP062001', npnru: true },
-        { code: 'QP093001', npnru: false }
+        listed('QP059001', true),
+        listed('QP059002', false),
+        listed('QP062001', true),
+        listed('QP093001', false)
       ],
       region
     );
@@ -218,17 +220,13 @@ describe('what the QPV layer holds', () => {
 
   it('says it in French with the département names', () => {
     const names = { '59': 'Nord', '62': 'Pas-de-Calais', '93': 'Seine-Saint-Denis' };
-    expect(coverageSentence(qpvCoverage([{ code: 'QP059001', npnru: true }], region), names)).toBe(
+    expect(coverageSentence(qpvCoverage([listed('QP059001', true)], region), names)).toBe(
       '1 QPV, dont 1 du NPNRU (département : Nord).'
     );
     expect(
       coverageSentence(
         qpvCoverage(
-          [
-            { code: 'QP059001', npnru: false },
-            { code: 'QP062001', npnru: false },
-            { code: 'QP093001', npnru: false }
-          ],
+          [listed('QP059001', false), listed('QP062001', false), listed('QP093001', false)],
           region
         ),
         names

@@ -4,7 +4,7 @@
 import type { AtlasData, CommunePlace, EpciPlace, QpvProperties, Zone } from '../types';
 import { measuresReaching, type CommuneMeasure } from '../communes/commune';
 import { normalise } from '../search/search';
-import { qpvCommuneNames, qpvDepartement, type QpvLinkProblem } from './code';
+import { qpvCommuneNames, type QpvLinkProblem } from './code';
 
 /** One commune of a QPV: the name its source gives, and the commune it names when one is found. */
 export interface QpvCommune {
@@ -41,7 +41,7 @@ export function qpvSheet(
   communes: readonly CommunePlace[],
   epcis: readonly EpciPlace[]
 ): QpvSheet {
-  const departement = qpvDepartement(qpv.code);
+  const { departement } = qpv;
   const quarter = atlas.zones.find((zone) => zone.id === qpv.zoneId);
   const territories = atlas.zones.filter(
     (zone) => zone.kind === 'acceleration-territory' && zone.departement === departement
@@ -100,10 +100,10 @@ export interface QpvCoverage {
 
 /** What the QPV layer holds, against the départements of the home region. */
 export function qpvCoverage(
-  qpvs: readonly Pick<QpvProperties, 'code' | 'npnru'>[],
+  qpvs: readonly Pick<QpvProperties, 'npnru' | 'departement'>[],
   regionDepartements: readonly string[]
 ): QpvCoverage {
-  const departements = qpvs.map((qpv) => qpvDepartement(qpv.code));
+  const departements = qpvs.map((qpv) => qpv.departement);
   return {
     count: qpvs.length,
     npnru: qpvs.filter((qpv) => qpv.npnru).length,
