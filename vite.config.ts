@@ -24,7 +24,9 @@ export default defineConfig({
           // One browser and one preview server are shared; run files one by one.
           fileParallelism: false,
           testTimeout: 90_000,
-          hookTimeout: 60_000
+          hookTimeout: 60_000,
+          // A loaded machine can take seconds to settle after a click; vitest's 1 s default is too short.
+          expect: { poll: { timeout: 15_000, interval: 100 } }
         }
       }
     ]

@@ -148,7 +148,7 @@ describe('framing a selected zone', () => {
     });
     await page.goto(`${inject('baseURL')}/`);
     await searchAndEnter(page, zone.properties.name);
-    await expect(page.locator('.map').getAttribute('data-status')).resolves.toBe('loading');
+    await expect.poll(() => page.locator('.map').getAttribute('data-status')).toBe('loading');
     await waitForMapIdle(page);
     await expectInFreePartOfMap(page, await pageBoxOf(page, boundsOf(zone)));
     await page.close();
@@ -257,12 +257,14 @@ describe('a filter that empties the view', () => {
     // The link opens the sheet over the panel; the panel's button brings the filters forward.
     await page.getByRole('button', { name: 'Filtres', exact: true }).click();
     await page.getByRole('checkbox', { name: new RegExp(`^${atlas.departements[elsewhere]}`) }).check();
-    await expect(
-      page
-        .getByRole('status')
-        .filter({ hasText: /recadrée/ })
-        .textContent()
-    ).resolves.toMatch(/carte recadrée sur le résultat/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /recadrée/ })
+          .textContent()
+      )
+      .toMatch(/carte recadrée sur le résultat/);
     await waitForMapIdle(page);
     const kept = zones.features.filter((f) => f.properties.departement === elsewhere);
     const { map } = await layout(page);

@@ -60,9 +60,9 @@ describe('exploring the atlas', () => {
     await waitForMapIdle(page);
     expect(isQuarterRed(await mapPixel(page))).toBe(false);
     // Faceted counts follow: adding Pas-de-Calais to this filter would give no zone.
-    await expect(filters.locator('label', { hasText: 'Pas-de-Calais' }).textContent()).resolves.toMatch(
-      /\(0/
-    );
+    await expect
+      .poll(() => filters.locator('label', { hasText: 'Pas-de-Calais' }).textContent())
+      .toMatch(/\(0/);
 
     await page.getByRole('button', { name: 'Liste', exact: true }).click();
     const rows = page.getByRole('table').getByRole('row');
@@ -81,9 +81,9 @@ describe('exploring the atlas', () => {
     const { page } = await openAtlas(browser, '/?panel=filters');
     const filters = page.getByRole('form', { name: 'Filtrer les zones' });
     const select = filters.getByRole('combobox', { name: 'Intercommunalité (EPCI)' });
-    await expect(select.locator('option', { hasText: atlas.epcis[siren!] }).textContent()).resolves.toBe(
-      `${atlas.epcis[siren!]} (${expected.length})`
-    );
+    await expect
+      .poll(() => select.locator('option', { hasText: atlas.epcis[siren!] }).textContent())
+      .toBe(`${atlas.epcis[siren!]} (${expected.length})`);
     await select.selectOption(siren!);
     await expect.poll(() => page.url()).toContain(`interco=${siren}`);
     const status = filters.getByRole('status');
@@ -94,13 +94,13 @@ describe('exploring the atlas', () => {
     const table = page.getByRole('table');
     await expect.poll(() => table.getByRole('row').count()).toBe(expected.length + 1);
     for (const zone of expected) {
-      await expect(table.getByRole('button', { name: zone.name, exact: true }).count()).resolves.toBe(1);
+      await expect.poll(() => table.getByRole('button', { name: zone.name, exact: true }).count()).toBe(1);
     }
 
     await page.getByRole('button', { name: 'Filtres', exact: true }).click();
     await page.getByRole('button', { name: 'Réinitialiser' }).click();
     await expect.poll(() => page.url()).not.toContain('interco=');
-    await expect(select.inputValue()).resolves.toBe('');
+    await expect.poll(() => select.inputValue()).toBe('');
     await page.close();
   });
 
@@ -110,7 +110,7 @@ describe('exploring the atlas', () => {
     await search.fill('lievin');
     await page.getByRole('option').first().waitFor();
     await search.press('Enter');
-    await expect(sheetHeading(page)).resolves.toBe('Calonne - Marichelles - Vent de Bise');
+    await expect.poll(() => sheetHeading(page)).toBe('Calonne - Marichelles - Vent de Bise');
     expect(page.url()).toContain('zone=calonne-marichelles-vent-de-bise');
     await page.close();
   });
@@ -124,16 +124,16 @@ describe('exploring the atlas', () => {
     const search = page.getByRole('combobox', { name: /Rechercher/ });
     await search.fill('baudimont');
     await page.getByRole('option').first().click();
-    await expect(sheetHeading(page)).resolves.toBe('Quartier Baudimont');
+    await expect.poll(() => sheetHeading(page)).toBe('Quartier Baudimont');
     const copied = page.url();
     await page.close();
 
     const { page: again } = await openAtlas(browser, copied.slice(copied.indexOf('/', 8)));
-    await expect(sheetHeading(again)).resolves.toBe('Quartier Baudimont');
-    await expect(again.getByRole('checkbox', { name: /^Pas-de-Calais/ }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => sheetHeading(again)).toBe('Quartier Baudimont');
+    await expect.poll(() => again.getByRole('checkbox', { name: /^Pas-de-Calais/ }).isChecked()).toBe(true);
     await again.getByRole('button', { name: 'Couches', exact: true }).click();
-    await expect(again.getByRole('checkbox', { name: /^Communes/ }).isChecked()).resolves.toBe(true);
-    await expect(again.getByRole('checkbox', { name: /^QPV 2015/ }).isChecked()).resolves.toBe(false);
+    await expect.poll(() => again.getByRole('checkbox', { name: /^Communes/ }).isChecked()).toBe(true);
+    await expect.poll(() => again.getByRole('checkbox', { name: /^QPV 2015/ }).isChecked()).toBe(false);
     expect(again.url()).toBe(copied.replace('panel=filters', 'panel=layers'));
     await again.close();
   });
@@ -153,7 +153,7 @@ describe('exploring the atlas', () => {
     const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
     expect(name).toBeTruthy();
     await page.keyboard.press('Enter');
-    await expect(sheetHeading(page)).resolves.toBe(name);
+    await expect.poll(() => sheetHeading(page)).toBe(name);
     await page.close();
   });
 
@@ -162,10 +162,10 @@ describe('exploring the atlas', () => {
     await page.getByRole('combobox', { name: /Rechercher/ }).fill('valenciennes');
     await page.getByRole('option').filter({ hasText: 'Commune' }).first().click();
     const sheet = page.getByRole('complementary', { name: 'Fiche de la commune' });
-    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Valenciennes');
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Valenciennes');
     // Three commune-union quarters share Valenciennes, and the commune lies in the Nord territory.
     for (const name of ['Chasse Royale', "Zone intercommunale Rives de l'Escaut", 'Nord']) {
-      await expect(sheet.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+      await expect.poll(() => sheet.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }
     expect(page.url()).toContain('commune=59606');
     await page.close();
@@ -186,7 +186,7 @@ describe('exploring the atlas', () => {
 
   test('on a tablet, the list and a sheet open together still leave the map in view', async () => {
     const { page } = await openAtlas(browser, '/?panel=list&zone=degroote', { width: 820, height: 1180 });
-    await expect(sheetHeading(page)).resolves.toBe('Degroote');
+    await expect.poll(() => sheetHeading(page)).toBe('Degroote');
     const map = (await page.locator('.map canvas').boundingBox())!;
     const sheet = (await page.getByRole('complementary', { name: 'Fiche de la zone' }).boundingBox())!;
     // The sheet lies over the map's left part; at least a third of the map stays uncovered.
@@ -201,7 +201,7 @@ describe('exploring the atlas', () => {
     const { page } = await openAtlas(browser, '/?zone=baudimont');
     await page.getByRole('combobox', { name: /Rechercher/ }).fill('la bourgogne');
     await page.getByRole('option').first().click();
-    await expect(sheetHeading(page)).resolves.toBe('La Bourgogne');
+    await expect.poll(() => sheetHeading(page)).toBe('La Bourgogne');
     await page.goBack();
     await expect.poll(() => sheetHeading(page)).toBe('Quartier Baudimont');
     await page.goForward();
@@ -218,7 +218,7 @@ describe('exploring the atlas', () => {
   ])('a hostile or malformed URL keeps the page working: %s', async (path) => {
     const { page, errors } = await openAtlas(browser, path);
     expect(errors).toEqual([]);
-    await expect(page.getByRole('region', { name: 'Légende' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Légende' }).isVisible()).toBe(true);
     expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
     await page.close();
   });

@@ -37,7 +37,7 @@ describe('with no network after one visit', () => {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
         timeout: 30_000
       });
-      await expect(page.getByText(/^Hors ligne/).count()).resolves.toBe(0);
+      await expect.poll(() => page.getByText(/^Hors ligne/).count()).toBe(0);
 
       server.stop();
       await context.setOffline(true);
@@ -55,7 +55,7 @@ describe('with no network after one visit', () => {
       await page.getByRole('option').first().waitFor();
       await search.press('Enter');
       const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-      await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/Baudimont/);
+      await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toMatch(/Baudimont/);
 
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: "Exporter l'image" }).click();
@@ -68,7 +68,7 @@ describe('with no network after one visit', () => {
       await deck.waitFor();
       await page.keyboard.press('PageDown');
       await expect.poll(() => new URL(page.url()).searchParams.get('scene')).toBe('2');
-      await expect(deck.getByText(/^2 \/ \d+$/).isVisible()).resolves.toBe(true);
+      await expect.poll(() => deck.getByText(/^2 \/ \d+$/).isVisible()).toBe(true);
       await waitForMapIdle(page);
 
       expect(errors).toEqual([]);

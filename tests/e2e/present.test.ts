@@ -48,8 +48,8 @@ describe('presenting the regional picture', () => {
   test('a scene link opens that scene with its caption', async () => {
     const { page } = await openAtlas(browser, '/?present=1&scene=3', { width: 1280, height: 720 });
     const deck = page.getByRole('region', { name: 'Présentation' });
-    await expect(deck.getByText(/^3 \/ \d+$/).isVisible()).resolves.toBe(true);
-    await expect(deck.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/Nord/);
+    await expect.poll(() => deck.getByText(/^3 \/ \d+$/).isVisible()).toBe(true);
+    await expect.poll(() => deck.getByRole('heading', { level: 2 }).textContent()).toMatch(/Nord/);
     await page.close();
   });
 
@@ -57,11 +57,11 @@ describe('presenting the regional picture', () => {
     const { page } = await openAtlas(browser, '/?present=1&scene=10', { width: 1280, height: 720 });
     const summary = page.getByRole('region', { name: 'Synthèse régionale' });
     const national = summary.getByRole('region', { name: /Enveloppes nationales/ });
-    await expect(national.getByText('plus de 13 Md€').isVisible()).resolves.toBe(true);
+    await expect.poll(() => national.getByText('plus de 13 Md€').isVisible()).toBe(true);
     // The sources give no zone's own money: that block says so instead of sharing out envelopes.
     const own = summary.getByRole('region', { name: /Montants propres aux zones/ });
-    await expect(own.textContent()).resolves.toContain('Aucun montant de ce niveau dans les sources.');
-    await expect(own.getByText(/Md€|M€/).count()).resolves.toBe(0);
+    await expect.poll(() => own.textContent()).toContain('Aucun montant de ce niveau dans les sources.');
+    await expect.poll(() => own.getByText(/Md€|M€/).count()).toBe(0);
     await page.close();
   });
 

@@ -38,23 +38,27 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     await search.fill(code);
     await page.getByRole('option').filter({ hasText: 'QPV' }).first().click();
     const sheet = qpvSheet(page);
-    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(name);
     expect(page.url()).toContain(`qpv=${code}`);
-    await expect(sheet.getByText(code, { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(sheet.getByText(/^Oui : inscrit sur la liste/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => sheet.getByText(code, { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => sheet.getByText(/^Oui : inscrit sur la liste/).isVisible()).toBe(true);
     // Where its contour comes from, with the vintage.
-    await expect(
-      sheet.getByText(/Contour, nom, communes et liste NPNRU : .*(liste 2015|QPV 2015)/).isVisible()
-    ).resolves.toBe(true);
+    await expect
+      .poll(() =>
+        sheet.getByText(/Contour, nom, communes et liste NPNRU : .*(liste 2015|QPV 2015)/).isVisible()
+      )
+      .toBe(true);
     // Its commune is a link once the commune list is loaded; it opens the commune's sheet.
     const commune = outside!.properties.communes.split(',')[0]!.trim();
     await sheet.getByRole('button', { name: commune, exact: true }).click();
-    await expect(
-      page
-        .getByRole('complementary', { name: 'Fiche de la commune' })
-        .getByRole('heading', { level: 2 })
-        .textContent()
-    ).resolves.toBe(commune);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('complementary', { name: 'Fiche de la commune' })
+          .getByRole('heading', { level: 2 })
+          .textContent()
+      )
+      .toBe(commune);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -65,7 +69,7 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     const word = name.split(/\s+/).find((w) => w.length >= 5) ?? name;
     await page.getByRole('combobox', { name: /Rechercher/ }).fill(word.slice(0, -1));
     await page.getByRole('option').filter({ hasText: code }).first().click();
-    await expect(qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
+    await expect.poll(() => qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).toBe(name);
     await page.close();
   });
 
@@ -73,7 +77,7 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     const { code, zoneId } = drawn!.properties;
     const { page } = await openAtlas(browser, `/?qpv=${code}`);
     const sheet = qpvSheet(page);
-    await expect(sheet.getByText(code, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => sheet.getByText(code, { exact: true }).isVisible()).toBe(true);
     await sheet
       .getByRole('definition')
       .filter({ has: page.getByRole('button') })
@@ -81,18 +85,20 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
       .getByRole('button')
       .click();
     await expect.poll(() => page.url()).toContain(`zone=${zoneId}`);
-    await expect(page.getByRole('complementary', { name: 'Fiche de la zone' }).isVisible()).resolves.toBe(
-      true
-    );
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'Fiche de la zone' }).isVisible())
+      .toBe(true);
     await page.close();
   });
 
   test('a link to a QPV the data lacks says so and keeps the rest of the link', async () => {
     const { page } = await openAtlas(browser, '/?qpv=QP062001&panel=layers');
-    await expect(
-      page.getByRole('status').filter({ hasText: 'aucun QPV « QP062001 »' }).isVisible()
-    ).resolves.toBe(true);
-    await expect(page.getByRole('heading', { name: 'Couches de la carte' }).isVisible()).resolves.toBe(true);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'aucun QPV « QP062001 »' }).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Couches de la carte' }).isVisible())
+      .toBe(true);
     await page.close();
   });
 
@@ -102,7 +108,7 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     const { page } = await openAtlas(browser, `/#15/${lat}/${lng}`);
     const box = (await page.locator('.map canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
+    await expect.poll(() => qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).toBe(name);
     expect(page.url()).toContain(`qpv=${code}`);
     await waitForMapIdle(page);
     await page.close();

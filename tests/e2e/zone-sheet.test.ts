@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('the atlas page', () => {
   test('loads with a drawn map, a legend, no page error and no request to another host', async () => {
     const { page, errors, foreignRequests } = await openAtlas(browser);
-    await expect(page.getByRole('region', { name: 'Légende' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Légende' }).isVisible()).toBe(true);
     const variance = await page.evaluate(() => {
       const canvas = document.querySelector('canvas')!;
       const ctx = document.createElement('canvas').getContext('2d')!;
@@ -61,9 +61,9 @@ describe('the atlas page', () => {
     // Hold the app's entry scripts back to observe the page before they run.
     await page.route('**/_app/immutable/entry/**', (route) => setTimeout(() => void route.continue(), 1500));
     await page.goto(`${inject('baseURL')}/`);
-    await expect(page.getByText("Chargement de l'atlas…").isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText("Chargement de l'atlas…").isVisible()).toBe(true);
     await waitForMapIdle(page);
-    await expect(page.getByText("Chargement de l'atlas…").isVisible()).resolves.toBe(false);
+    await expect.poll(() => page.getByText("Chargement de l'atlas…").isVisible()).toBe(false);
     await page.close();
   });
 
@@ -72,16 +72,16 @@ describe('the atlas page', () => {
     const box = (await page.locator('.map canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Les Oliveaux');
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Les Oliveaux');
     expect(page.url()).toContain('zone=les-oliveaux');
-    await expect(sheet.getByText('Enveloppe nationale').first().isVisible()).resolves.toBe(true);
-    await expect(sheet.getByText(/Md€/).first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => sheet.getByText('Enveloppe nationale').first().isVisible()).toBe(true);
+    await expect.poll(() => sheet.getByText(/Md€/).first().isVisible()).toBe(true);
     // Measures that target the quarter are told apart from national ones; undated ones say so.
-    await expect(sheet.getByText('Directement').first().isVisible()).resolves.toBe(true);
-    await expect(sheet.getByText('Mesure nationale').first().isVisible()).resolves.toBe(true);
-    await expect(sheet.getByText('date approximative').first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => sheet.getByText('Directement').first().isVisible()).toBe(true);
+    await expect.poll(() => sheet.getByText('Mesure nationale').first().isVisible()).toBe(true);
+    await expect.poll(() => sheet.getByText('date approximative').first().isVisible()).toBe(true);
     // The quarter lies in the Nord acceleration territory: the sheet offers it.
-    await expect(sheet.getByRole('button', { name: 'Nord' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => sheet.getByRole('button', { name: 'Nord' }).isVisible()).toBe(true);
     await page.close();
   });
 
@@ -90,21 +90,23 @@ describe('the atlas page', () => {
     const box = (await page.locator('.map canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Bouches-du-Rhône');
-    await expect(
-      sheet
-        .getByText(/habitat indigne/i)
-        .first()
-        .isVisible()
-    ).resolves.toBe(true);
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Bouches-du-Rhône');
+    await expect
+      .poll(() =>
+        sheet
+          .getByText(/habitat indigne/i)
+          .first()
+          .isVisible()
+      )
+      .toBe(true);
     await page.close();
   });
 
   test('a link with ?zone= opens the sheet directly, and says when the perimeter is approximate', async () => {
     const { page } = await openAtlas(browser, '/?zone=lens-cite');
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-    await expect(sheet.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Cité');
-    await expect(sheet.getByText(/Périmètre exact non disponible/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Cité');
+    await expect.poll(() => sheet.getByText(/Périmètre exact non disponible/).isVisible()).toBe(true);
     await page.close();
   });
 
