@@ -165,6 +165,7 @@ export class AtlasState {
     return this.state.spotlight ? this.state.filter.departements : [];
   });
 
+  /** Every zone, commune, EPCI, QPV and département, indexed for the search box (queried by findEntries). */
   readonly searchIndex = $derived(
     buildIndex(
       searchEntries(
