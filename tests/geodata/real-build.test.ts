@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildResult } from '../../geodata/build/build';
-import { departementsByRegion } from '../../geodata/build/layers';
+import { departementsByRegion } from '../../geodata/build/areas';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
 import { optionCounts, resetFilter } from '../../src/lib/filters/filter';
 import { zoneProgrammes } from '../../src/lib/measures/link';

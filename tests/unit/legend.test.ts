@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerEntries } from '../../src/lib/layers/entries';
+import { layerEntries } from '../../src/lib/layer-panel/entries';
 import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
 import { legendEntries } from '../../src/lib/map/legend';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';

@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
+import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
 import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';

@@ -40,7 +40,7 @@ import { describeSelection } from '../filters/sentence';
 import type { ZoneRow } from '../zones/ZoneList.svelte';
 import { choose, chooseCommune, chooseEpci, chooseQpv, type Choice, type ChoicePlaces } from './choice';
 import { indexBy, knownValues, mapAttribution, programmesByZone, sourceLines } from './lookups';
-import { layerEntries } from '../layers/entries';
+import { layerEntries } from '$lib/layer-panel/entries';
 
 /** What the page's load function gives. */
 export interface AtlasPageData {
