@@ -143,7 +143,7 @@ describe('atlasStyle', () => {
 
   it('starts with no spotlight', () => {
     const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
-    expect(style.state?.[STATE.spotlight]?.default).toEqual([]);
+    expect(style.state?.[STATE.brightDepartements]?.default).toEqual([]);
   });
 
   it('starts with the QPVs of the given départements drawn, all of them when none is given', () => {

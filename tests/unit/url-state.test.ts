@@ -51,7 +51,7 @@ describe('defaultState', () => {
       epci: null,
       qpv: null,
       panel: null,
-      spotlight: false,
+      dimOutsideFilter: false,
       qpvFrance: false,
       present: false,
       scene: 0
@@ -333,7 +333,7 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   epci: fc.option(fc.constantFrom(...epciCodes), { nil: null }),
   qpv: fc.option(fc.constantFrom(...qpvCodes), { nil: null }),
   panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
-  spotlight: fc.boolean(),
+  dimOutsideFilter: fc.boolean(),
   qpvFrance: fc.boolean(),
   present: fc.boolean(),
   scene: fc.integer({ min: 0, max: known.sceneCount - 1 })

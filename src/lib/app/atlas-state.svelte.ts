@@ -162,7 +162,7 @@ export class AtlasState {
   readonly brightDepartements = $derived.by((): string[] => {
     if (this.scene)
       return (this.scene.spotlight ?? []).map((id) => this.zonesById.get(id)?.departement ?? id);
-    return this.state.spotlight ? this.state.filter.departements : [];
+    return this.state.dimOutsideFilter ? this.state.filter.departements : [];
   });
 
   /** Every zone, commune, EPCI, QPV and département, indexed for the search box (queried by findEntries). */
@@ -321,7 +321,7 @@ export class AtlasState {
   }
 
   async resetFilter(): Promise<void> {
-    await this.#navigate({ ...this.state, filter: resetFilter(), spotlight: false });
+    await this.#navigate({ ...this.state, filter: resetFilter(), dimOutsideFilter: false });
     this.#frameResultIfOutOfView();
   }
 
@@ -338,8 +338,8 @@ export class AtlasState {
     this.notice = 'Aucune zone retenue dans la vue : carte recadrée sur le résultat du filtre.';
   }
 
-  setSpotlight(on: boolean): Promise<void> {
-    return this.#navigate({ ...this.state, spotlight: on });
+  setDimOutsideFilter(on: boolean): Promise<void> {
+    return this.#navigate({ ...this.state, dimOutsideFilter: on });
   }
 
   setLayers(layers: LayerId[]): Promise<void> {

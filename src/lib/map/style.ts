@@ -56,7 +56,7 @@ export function atlasStyle(
     name: 'Atlas de la politique de la ville',
     'font-faces': { [LABEL_FONT]: fontUrl },
     state: {
-      [STATE.spotlight]: { default: [] },
+      [STATE.brightDepartements]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
       [STATE.selectedQpv]: { default: '' },
       [STATE.qpvDepartements]: { default: [...qpvDepartements] }

@@ -69,7 +69,7 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     qpv: null,
     panel: scene.summary ? 'summary' : null,
     // The scene's own spotlight is drawn by presentation mode, not the explorer's option.
-    spotlight: false,
+    dimOutsideFilter: false,
     qpvFrance: defaults.qpvFrance,
     present: true
   };
