@@ -3,7 +3,7 @@
 // département, its region or the whole country.
 import type { AtlasData, Measure, Via, Zone } from '../types';
 import { placeVia, VIA_RANK } from '../measures/link';
-import { viaLabel } from '../programmes';
+import { viaLabel } from '../labels';
 
 /** A commune as offered by search and shown on its sheet. */
 export interface Commune {

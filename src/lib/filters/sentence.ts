@@ -2,7 +2,7 @@
 // list and reused as the caption of image exports, so it stays on one line.
 import { PROGRAMMES } from '../types';
 import type { FilterState, Programme, ZoneKind } from '../types';
-import { PROGRAMME_LABELS, PROGRAMME_SHORT_LABELS, ZONE_KIND_LABELS } from '../programmes';
+import { PROGRAMME_LABELS, PROGRAMME_SHORT_LABELS, ZONE_KIND_LABELS } from '../labels';
 
 /** Number of selected zones of each kind. */
 export type KindsCount = Readonly<Record<ZoneKind, number>>;

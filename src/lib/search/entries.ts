@@ -3,7 +3,7 @@
 // communes and the départements.
 import type { AtlasData, EpciPlace, ZoneKind } from '../types';
 import type { Commune } from '../communes/commune';
-import { PROGRAMME_LABELS } from '../programmes';
+import { PROGRAMME_LABELS } from '../labels';
 import type { SearchEntry } from './search';
 import { qpvCommuneNames } from '../qpv/code';
 
