@@ -14,12 +14,12 @@ import type {
   Places,
   View,
   ZoneKind
-} from '../types';
-import { PROGRAMMES } from '../types';
-import { labelPoints, type MapGeodata } from '../map/style';
-import { defaultTheme, projectorTheme } from '../map/theme';
-import { featureBounds, VIEW_BOUNDS } from '../map/views';
-import type { MapPick } from '../map/pick';
+} from '$lib/types';
+import { PROGRAMMES } from '$lib/types';
+import { labelPoints, type MapGeodata } from '$lib/map/style';
+import { defaultTheme, projectorTheme } from '$lib/map/theme';
+import { featureBounds, VIEW_BOUNDS } from '$lib/map/views';
+import type { MapPick } from '$lib/map/pick';
 import {
   overlaps,
   unionOf,
@@ -27,17 +27,17 @@ import {
   type FramePreset,
   type FrameRequest,
   type FrameTarget
-} from '../map/camera';
-import { buildIndex, type SearchEntry } from '../search/search';
-import { searchEntries } from '../search/entries';
-import { summarise } from '../summary/summary';
-import { sceneCamera, sceneState } from '../present/deck';
-import { numberQuarters } from '../present/numbering';
-import { parseState, qpvLinkProblem, serialiseState } from '../url/state';
-import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '../qpv/qpv';
-import { filterZones, optionCounts, resetFilter } from '../filters/filter';
-import { describeSelection } from '../filters/sentence';
-import type { ZoneRow } from '../zones/ZoneList.svelte';
+} from '$lib/map/camera';
+import { buildIndex, type SearchEntry } from '$lib/search/search';
+import { searchEntries } from '$lib/search/entries';
+import { summarise } from '$lib/summary/summary';
+import { sceneCamera, sceneState } from '$lib/present/deck';
+import { numberQuarters } from '$lib/present/numbering';
+import { parseState, qpvLinkProblem, serialiseState } from '$lib/url/state';
+import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
+import { filterZones, optionCounts, resetFilter } from '$lib/filters/filter';
+import { describeSelection } from '$lib/filters/sentence';
+import type { ZoneRow } from '$lib/zones/ZoneList.svelte';
 import { choose, chooseCommune, chooseEpci, chooseQpv, type Choice, type ChoicePlaces } from './choice';
 import { indexBy, knownValues, mapAttribution, programmesByZone, sourceLines } from './lookups';
 import { layerEntries } from '$lib/layer-panel/entries';

@@ -1,10 +1,10 @@
 // The shareable state in the query string, and the camera in MapLibre's hash.
 // Links are typed and edited by hand and pasted from chats, so parsing never
 // throws: each bad value falls back to its default and the rest of the state is kept.
-import { LAYER_IDS, PANELS, PROGRAMMES } from '../types';
-import type { AppState, LayerId, Panel, Programme } from '../types';
-import { isQpvCode, type QpvLinkProblem } from '../qpv/code';
-import { resetFilter } from '../filters/filter';
+import { LAYER_IDS, PANELS, PROGRAMMES } from '$lib/types';
+import type { AppState, LayerId, Panel, Programme } from '$lib/types';
+import { isQpvCode, type QpvLinkProblem } from '$lib/qpv/code';
+import { resetFilter } from '$lib/filters/filter';
 
 /** Values a link may refer to; anything else in the URL is dropped. */
 export interface KnownValues {
