@@ -267,6 +267,12 @@ describe('atlasLayers', () => {
     };
     expect(width(projectorTheme)).toBe((width(defaultTheme) as number) * projectorTheme.lineScale);
   });
+
+  it("draws a numbered quarter's leader line as wide as the theme says", () => {
+    const theme = { ...defaultTheme, numbered: { ...defaultTheme.numbered, leaderWidth: 4 } };
+    const leader = atlasLayers(theme).find((l) => l.id === 'quarters-number-leader');
+    expect(leader?.type === 'line' ? leader.paint?.['line-width'] : undefined).toBe(4);
+  });
 });
 
 describe('labelPoints', () => {

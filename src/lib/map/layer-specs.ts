@@ -301,7 +301,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.numbers,
       filter: ['==', ['geometry-type'], 'LineString'],
       metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.numbered.fill, 'line-width': 1.5 }
+      paint: { 'line-color': theme.numbered.fill, 'line-width': theme.numbered.leaderWidth }
     },
     {
       id: 'quarters-number-marker',
