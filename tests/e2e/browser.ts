@@ -5,11 +5,13 @@ import { inject } from 'vitest';
 import { waitForMapIdle } from './chromium';
 export { launchBrowser, waitForMapIdle } from './chromium';
 
-/** A page and what it did wrong: uncaught errors and requests to other hosts. */
+/** A page and what it did wrong: uncaught errors, requests to other hosts, dialogs it opened. */
 export interface WatchedPage {
   page: Page;
   errors: string[];
   foreignRequests: string[];
+  /** Messages of the alert, confirm and prompt dialogs the page opened (each dismissed). */
+  dialogs: string[];
 }
 
 /** Opens `path` of the served site at the given viewport and waits for the map's first idle. */
@@ -22,7 +24,12 @@ export async function openAtlas(
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   const foreignRequests: string[] = [];
+  const dialogs: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(baseURL) && !url.startsWith('data:') && !url.startsWith('blob:')) {
@@ -31,7 +38,7 @@ export async function openAtlas(
   });
   await page.goto(`${baseURL}${path}`);
   await waitForMapIdle(page);
-  return { page, errors, foreignRequests };
+  return { page, errors, foreignRequests, dialogs };
 }
 
 /** RGB of the map canvas at a point given as fractions of its width and height. */

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { AtlasData, Places, ZoneProperties } from '../../src/lib/types';
+import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 
 let browser: Browser;
@@ -316,13 +317,7 @@ describe('presentation scenes on a projector and a phone', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Présenter' }).waitFor();
     await waitForMapIdle(page);
-    await expectInFreePartOfMap(
-      page,
-      await pageBoxOf(page, [
-        [1.38, 48.83],
-        [4.26, 51.09]
-      ])
-    );
+    await expectInFreePartOfMap(page, await pageBoxOf(page, VIEW_BOUNDS.hdf as Bounds));
     await page.close();
   });
 });

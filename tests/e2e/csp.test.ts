@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchBrowser, waitForMapIdle } from './browser';
+import { findableQuarter } from './built-data';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,7 +63,7 @@ describe('content security policy', () => {
     await waitForMapIdle(page);
 
     const search = page.getByRole('combobox', { name: /Rechercher/ });
-    await search.fill('degroote');
+    await search.fill(findableQuarter().name);
     await page.getByRole('option').first().waitFor();
     await search.press('Enter');
     await page.getByRole('complementary', { name: 'Fiche de la zone' }).waitFor();

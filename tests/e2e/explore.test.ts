@@ -1,29 +1,61 @@
 // Exploring, from the user's side: filters update the map, the list and the
 // counts together; search finds a quarter by its town; links restore the screen;
-// the list works with the keyboard alone; hostile URLs break nothing.
+// the list works with the keyboard alone; hostile URLs break nothing. The zones, names and
+// counts checked are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { AtlasData, ZoneProperties } from '../../src/lib/types';
+import { PROGRAMMES, type Programme, type Zone } from '../../src/lib/types';
+import { PROGRAMME_LABELS } from '../../src/lib/labels';
 import { launchBrowser, mapPixel, openAtlas, waitForMapIdle } from './browser';
-
-const zones = JSON.parse(readFileSync('static/data/zones.geojson', 'utf8')) as FeatureCollection<
-  Geometry,
-  ZoneProperties
->;
-
-const atlas = JSON.parse(readFileSync('static/data/atlas.json', 'utf8')) as AtlasData;
-
-function hashOn(zoneId: string, zoom: number): string {
-  const feature = zones.features.find((f) => f.properties.id === zoneId)!;
-  const [lng, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
-  return `#${zoom}/${lat}/${lng}`;
-}
+import { atlas, findableQuarter, hashOn, places, programmesByZone, typed, zoneFeatures } from './built-data';
 
 /** True when the pixel is the quarters' red rather than the pale land. */
 const isQuarterRed = ([r, g, b]: [number, number, number]) => r > g + 40 && r > b + 40;
+
+/** A regular expression matching `text` literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Programmes to tick together ("tous"), the zones they keep, and a quarter they leave out
+ * whose département keeps no zone (so its spot on the map goes pale and its count is 0).
+ * Pairs first, so that "tous" is put to work; a commune-union quarter first, as no QPV
+ * contour of the QPV layer then lies under its spot.
+ */
+function filterLeavingOut(): { programmes: Programme[]; kept: Zone[]; quarter: Zone } {
+  const offered = PROGRAMMES.filter((p) => atlas.zones.some((z) => programmesByZone[z.id]!.includes(p)));
+  const sets = [
+    ...offered.flatMap((p, i) => offered.slice(i + 1).map((q) => [p, q])),
+    ...offered.map((p) => [p])
+  ];
+  const quarters = atlas.zones
+    .filter((zone) => zone.kind === 'quarter')
+    .sort((a, b) => Number(b.qpv === null) - Number(a.qpv === null));
+  for (const programmes of sets) {
+    const kept = atlas.zones.filter((z) => programmes.every((p) => programmesByZone[z.id]!.includes(p)));
+    if (kept.length === 0) continue;
+    const quarter = quarters.find((q) => kept.every((k) => k.departement !== q.departement));
+    if (quarter) return { programmes, kept, quarter };
+  }
+  throw new Error('the built data has no programme filter leaving a whole département out');
+}
+
+/**
+ * A quarter found by its town: its only commune is named nowhere else among the zones (no other
+ * quarter lists it, no zone's name holds it), and its own name does not hold the town's.
+ */
+function quarterFoundByTown(): { quarter: Zone; town: string } {
+  for (const quarter of atlas.zones) {
+    if (quarter.kind !== 'quarter' || quarter.communes.length !== 1) continue;
+    const town = typed(quarter.communes[0]!.name);
+    const elsewhere = atlas.zones.some(
+      (other) =>
+        typed(other.name).includes(town) ||
+        (other.id !== quarter.id && other.communes.some((c) => typed(c.name) === town))
+    );
+    if (!elsewhere) return { quarter, town };
+  }
+  throw new Error('the built data has no quarter alone in a town named nowhere else');
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,32 +73,35 @@ async function sheetHeading(page: Page): Promise<string | null> {
 
 describe('exploring the atlas', () => {
   test('filtering updates the map, the counts, the sentence and the list together', async () => {
-    const { page } = await openAtlas(browser, `/?panel=filters${hashOn('lens-cite', 12)}`);
+    const { programmes, kept, quarter } = filterLeavingOut();
+    const { page } = await openAtlas(browser, `/?panel=filters${hashOn(quarter.id, 12)}`);
     expect(isQuarterRed(await mapPixel(page))).toBe(true);
 
     const filters = page.getByRole('form', { name: 'Filtrer les zones' });
     // The rule behind the programme counts is stated next to them.
     await filters.getByText(/nationales sont listées dans les fiches mais ne comptent pas/).waitFor();
-    await filters.getByRole('checkbox', { name: /^NPNRU/ }).check();
-    await filters.getByRole('checkbox', { name: /habitat indigne/ }).check();
+    for (const programme of programmes) {
+      await filters
+        .getByRole('checkbox', { name: new RegExp(`^${literally(PROGRAMME_LABELS[programme])} \\(`) })
+        .check();
+    }
     await filters.getByRole('radio', { name: 'tous' }).check();
-    await expect.poll(() => page.url()).toContain('prog=npnru,habitat-indigne');
+    await expect.poll(() => page.url()).toContain(`prog=${programmes.join(',')}`);
     await expect.poll(() => page.url()).toContain('mode=all');
-    // No acceleration territory lies in the Pas-de-Calais: Lens leaves the map.
+    // The sentence counts the zones having every ticked programme, and the quarter leaves the map.
     const status = filters.getByRole('status');
-    await expect.poll(() => status.textContent()).toMatch(/^\d+ /);
-    const shown = Number((await status.textContent())?.split(' ')[0]);
-    expect(shown).toBeGreaterThan(0);
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${kept.length} `));
     await waitForMapIdle(page);
     expect(isQuarterRed(await mapPixel(page))).toBe(false);
-    // Faceted counts follow: adding Pas-de-Calais to this filter would give no zone.
+    // Faceted counts follow: adding the quarter's département to this filter would give no zone.
+    const departement = `${atlas.departements[quarter.departement]} (${quarter.departement})`;
     await expect
-      .poll(() => filters.locator('label', { hasText: 'Pas-de-Calais' }).textContent())
-      .toMatch(/\(0/);
+      .poll(() => filters.getByRole('checkbox', { name: `${departement} (0 zones)`, exact: true }).count())
+      .toBe(1);
 
     await page.getByRole('button', { name: 'Liste', exact: true }).click();
     const rows = page.getByRole('table').getByRole('row');
-    await expect.poll(() => rows.count()).toBe(shown + 1); // header + the zones the sentence counts
+    await expect.poll(() => rows.count()).toBe(kept.length + 1); // header + the zones the sentence counts
     await page.close();
   });
 
@@ -88,7 +123,7 @@ describe('exploring the atlas', () => {
     await expect.poll(() => page.url()).toContain(`interco=${siren}`);
     const status = filters.getByRole('status');
     await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${expected.length} `));
-    expect(await status.textContent()).toContain(` dans la ${atlas.epcis[siren!]}`);
+    await expect.poll(() => status.textContent()).toContain(` dans la ${atlas.epcis[siren!]}`);
 
     await page.getByRole('button', { name: 'Liste', exact: true }).click();
     const table = page.getByRole('table');
@@ -104,37 +139,40 @@ describe('exploring the atlas', () => {
     await page.close();
   });
 
-  test('typing "lievin" then Enter opens the sheet of Liévin’s quarter', async () => {
+  test('typing a town, unaccented, then Enter opens the sheet of the quarter in that town', async () => {
+    const { quarter, town } = quarterFoundByTown();
     const { page } = await openAtlas(browser);
     const search = page.getByRole('combobox', { name: /Rechercher/ });
-    await search.fill('lievin');
+    await search.fill(town);
     await page.getByRole('option').first().waitFor();
     await search.press('Enter');
-    await expect.poll(() => sheetHeading(page)).toBe('Calonne - Marichelles - Vent de Bise');
-    expect(page.url()).toContain('zone=calonne-marichelles-vent-de-bise');
+    await expect.poll(() => sheetHeading(page)).toBe(quarter.name);
+    await expect.poll(() => page.url()).toContain(`zone=${quarter.id}`);
     await page.close();
   });
 
   test('a copied URL reopens the same filters, layers, panel and sheet in a new page', async () => {
+    const quarter = findableQuarter();
+    const departement = new RegExp(`^${literally(atlas.departements[quarter.departement]!)} \\(`);
     const { page } = await openAtlas(browser, '/?panel=layers');
     await page.getByRole('checkbox', { name: /^Communes/ }).check();
     await page.getByRole('checkbox', { name: /^QPV 2015/ }).uncheck();
     await page.getByRole('button', { name: 'Filtres', exact: true }).click();
-    await page.getByRole('checkbox', { name: /^Pas-de-Calais/ }).check();
+    await page.getByRole('checkbox', { name: departement }).check();
     const search = page.getByRole('combobox', { name: /Rechercher/ });
-    await search.fill('baudimont');
+    await search.fill(quarter.name);
     await page.getByRole('option').first().click();
-    await expect.poll(() => sheetHeading(page)).toBe('Quartier Baudimont');
+    await expect.poll(() => sheetHeading(page)).toBe(quarter.name);
     const copied = page.url();
     await page.close();
 
     const { page: again } = await openAtlas(browser, copied.slice(copied.indexOf('/', 8)));
-    await expect.poll(() => sheetHeading(again)).toBe('Quartier Baudimont');
-    await expect.poll(() => again.getByRole('checkbox', { name: /^Pas-de-Calais/ }).isChecked()).toBe(true);
+    await expect.poll(() => sheetHeading(again)).toBe(quarter.name);
+    await expect.poll(() => again.getByRole('checkbox', { name: departement }).isChecked()).toBe(true);
     await again.getByRole('button', { name: 'Couches', exact: true }).click();
     await expect.poll(() => again.getByRole('checkbox', { name: /^Communes/ }).isChecked()).toBe(true);
     await expect.poll(() => again.getByRole('checkbox', { name: /^QPV 2015/ }).isChecked()).toBe(false);
-    expect(again.url()).toBe(copied.replace('panel=filters', 'panel=layers'));
+    await expect.poll(() => again.url()).toBe(copied.replace('panel=filters', 'panel=layers'));
     await again.close();
   });
 
@@ -158,35 +196,61 @@ describe('exploring the atlas', () => {
   });
 
   test('searching a commune opens its sheet, listing the zones that concern it', async () => {
+    // The commune listed by the most quarters, among those whose name no other commune bears;
+    // its sheet lists those quarters and its département's acceleration territories.
+    const quartersOf = (code: string) => atlas.zones.filter((z) => z.communes.some((c) => c.insee === code));
+    const commune = places.communes
+      .filter((c) => places.communes.every((o) => o === c || typed(o.name) !== typed(c.name)))
+      .reduce((a, b) => (quartersOf(b.code).length > quartersOf(a.code).length ? b : a));
+    const concerned = [
+      ...quartersOf(commune.code),
+      ...atlas.zones.filter(
+        (z) => z.kind === 'acceleration-territory' && z.departement === commune.departement
+      )
+    ];
+    expect(concerned.length).toBeGreaterThan(1);
+
     const { page } = await openAtlas(browser);
-    await page.getByRole('combobox', { name: /Rechercher/ }).fill('valenciennes');
-    await page.getByRole('option').filter({ hasText: 'Commune' }).first().click();
+    await page.getByRole('combobox', { name: /Rechercher/ }).fill(commune.name);
+    await page
+      .getByRole('option')
+      .filter({ hasText: /Commune(?!s)/ })
+      .first()
+      .click();
     const sheet = page.getByRole('complementary', { name: 'Fiche de la commune' });
-    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Valenciennes');
-    // Three commune-union quarters share Valenciennes, and the commune lies in the Nord territory.
-    for (const name of ['Chasse Royale', "Zone intercommunale Rives de l'Escaut", 'Nord']) {
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(commune.name);
+    for (const { name } of concerned) {
       await expect.poll(() => sheet.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }
-    expect(page.url()).toContain('commune=59606');
+    await expect.poll(() => page.url()).toContain(`commune=${commune.code}`);
     await page.close();
   });
 
   test('the spotlight option dims the map outside the chosen département', async () => {
     const brightness = ([r, g, b]: [number, number, number]) => r + g + b;
-    // Centred on Arras (Pas-de-Calais), with the Nord chosen in the filter.
-    const camera = '#10/50.29/2.78';
-    const { page: plain } = await openAtlas(browser, `/?dep=59${camera}`);
-    const before = brightness(await mapPixel(plain, 0.5, 0.2));
+    // Centred on the most populous commune of one département of the region, with another chosen in the filter.
+    const [chosen, other] = atlas.regionDepartements[atlas.region.code]!;
+    const town = places.communes
+      .filter((c) => c.departement === other)
+      .reduce((a, b) => ((b.population ?? 0) > (a.population ?? 0) ? b : a));
+    const [west, south, east, north] = town.bbox;
+    const camera = `#10/${(south + north) / 2}/${(west + east) / 2}`;
+    const { page: plain } = await openAtlas(browser, `/?dep=${chosen}${camera}`);
+    const before = brightness(await mapPixel(plain));
     await plain.close();
-    const { page: dimmed } = await openAtlas(browser, `/?dep=59&spot=1${camera}`);
-    const after = brightness(await mapPixel(dimmed, 0.5, 0.2));
+    const { page: dimmed } = await openAtlas(browser, `/?dep=${chosen}&spot=1${camera}`);
+    const after = brightness(await mapPixel(dimmed));
     expect(after).toBeLessThan(before * 0.8);
     await dimmed.close();
   });
 
   test('on a tablet, the list and a sheet open together still leave the map in view', async () => {
-    const { page } = await openAtlas(browser, '/?panel=list&zone=degroote', { width: 820, height: 1180 });
-    await expect.poll(() => sheetHeading(page)).toBe('Degroote');
+    const quarter = findableQuarter();
+    const { page } = await openAtlas(browser, `/?panel=list&zone=${quarter.id}`, {
+      width: 820,
+      height: 1180
+    });
+    await expect.poll(() => sheetHeading(page)).toBe(quarter.name);
     const map = (await page.locator('.map canvas').boundingBox())!;
     const sheet = (await page.getByRole('complementary', { name: 'Fiche de la zone' }).boundingBox())!;
     // The sheet lies over the map's left part; at least a third of the map stays uncovered.
@@ -198,28 +262,32 @@ describe('exploring the atlas', () => {
   });
 
   test('back and forward step through selected zones', async () => {
-    const { page } = await openAtlas(browser, '/?zone=baudimont');
-    await page.getByRole('combobox', { name: /Rechercher/ }).fill('la bourgogne');
+    const [first, second] = [findableQuarter(0), findableQuarter(1)];
+    const { page } = await openAtlas(browser, `/?zone=${first.id}`);
+    await page.getByRole('combobox', { name: /Rechercher/ }).fill(second.name);
     await page.getByRole('option').first().click();
-    await expect.poll(() => sheetHeading(page)).toBe('La Bourgogne');
+    await expect.poll(() => sheetHeading(page)).toBe(second.name);
     await page.goBack();
-    await expect.poll(() => sheetHeading(page)).toBe('Quartier Baudimont');
+    await expect.poll(() => sheetHeading(page)).toBe(first.name);
     await page.goForward();
-    await expect.poll(() => sheetHeading(page)).toBe('La Bourgogne');
+    await expect.poll(() => sheetHeading(page)).toBe(second.name);
     await page.close();
   });
 
+  const [oneZone, anotherZone] = zoneFeatures.map((f) => f.properties.id);
   test.each([
     ['/?zone=<script>alert(1)</script>&prog=npnru'],
+    ['/?zone=<img src=x onerror=alert(1)>&panel=list'],
     ['/?prog=inconnu,npnru&dep=99,59&layers=quarters,bogus'],
-    ['/?zone=baudimont&zone=lens-cite&scene=9999&present=maybe'],
+    [`/?zone=${oneZone}&zone=${anotherZone}&scene=9999&present=maybe`],
     [`/?junk=${'x'.repeat(10_000)}&panel=list`],
     ['/?prog=%E0%A4%A&dep=%ZZ#999/999/999']
-  ])('a hostile or malformed URL keeps the page working: %s', async (path) => {
-    const { page, errors } = await openAtlas(browser, path);
+  ])('a hostile or malformed URL keeps the page working and runs none of its text: %s', async (path) => {
+    const { page, errors, dialogs } = await openAtlas(browser, path);
     expect(errors).toEqual([]);
     await expect.poll(() => page.getByRole('region', { name: 'Légende' }).isVisible()).toBe(true);
-    expect(await page.locator('script', { hasText: 'alert(1)' }).count()).toBe(0);
+    // A script smuggled in the link would have opened an alert by now.
+    expect(dialogs).toEqual([]);
     await page.close();
   });
 });

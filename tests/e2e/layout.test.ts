@@ -1,11 +1,21 @@
 // Layout and accessibility on the three screens the atlas is used on (issue 9): what a
-// presenter or a keyboard user would see go wrong, measured from the rendered page.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+// presenter or a keyboard user would see go wrong, measured from the rendered page. The
+// zones, places and scenes opened are read from the built data (built-data.ts).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { AtlasData } from '../../src/lib/types';
 import { launchBrowser, openAtlas } from './browser';
+import { atlas, findableQuarter, places, qpvFeatures } from './built-data';
+
+/** A quarter, and a commune and an EPCI holding zones, to open their sheets. */
+const quarter = findableQuarter();
+const commune = places.communes.find((c) =>
+  atlas.zones.some((z) => z.communes.some((q) => q.insee === c.code))
+)!;
+const epci = places.epcis.find((e) =>
+  Object.values(atlas.zoneEpcis).some((sirens) => sirens.includes(e.code))
+)!;
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 820, height: 1180 };
@@ -40,16 +50,16 @@ describe.each([
 ])('axe-core finds no critical or serious violation on the %s', (_, viewport) => {
   test.each([
     ['the initial view', '/'],
-    ['an open sheet', '/?zone=lens-cite'],
-    ['a QPV sheet', '/?qpv=QP059073'],
-    ['a commune sheet', '/?commune=59350'],
-    ['an intercommunality sheet', '/?epci=245900410'],
+    ['an open sheet', `/?zone=${quarter.id}`],
+    ['a QPV sheet', `/?qpv=${qpvFeatures[0]!.properties.code}`],
+    ['a commune sheet', `/?commune=${commune.code}`],
+    ['an intercommunality sheet', `/?epci=${epci.code}`],
     ['the Filtres panel', '/?panel=filters'],
     ['the Couches panel', '/?panel=layers'],
     ['the Liste panel', '/?panel=list'],
     ['the Synthèse panel', '/?panel=summary'],
     ['presentation mode', '/?present=1&scene=2'],
-    ['the last presentation scene', '/?present=1&scene=10']
+    ['the last presentation scene', `/?present=1&scene=${atlas.scenes.length}`]
   ])('%s', { timeout: 60_000 }, async (_, path) => {
     const { page } = await openAtlas(browser, path, viewport);
     expect(await seriousViolations(page)).toEqual([]);
@@ -73,7 +83,7 @@ describe('layout', { timeout: 60_000 }, () => {
   });
 
   test('on the desktop, a panel and a sheet open together leave the map most of the width', async () => {
-    const { page } = await openAtlas(browser, '/?panel=filters&zone=lens-cite', DESKTOP);
+    const { page } = await openAtlas(browser, `/?panel=filters&zone=${quarter.id}`, DESKTOP);
     const map = (await page.locator('.map-area').boundingBox())!;
     expect(map.width).toBeGreaterThan(DESKTOP.width * 0.55);
     const caption = (await page.locator('.map-area .caption').boundingBox())!;
@@ -101,7 +111,7 @@ describe('layout', { timeout: 60_000 }, () => {
   });
 
   test('on the phone, the map credit is never drawn over the bottom sheet', async () => {
-    for (const path of ['/?zone=lens-cite', '/?panel=filters']) {
+    for (const path of [`/?zone=${quarter.id}`, '/?panel=filters']) {
       const { page } = await openAtlas(browser, path, PHONE);
       const sheet = page.locator('#panel, .sheet').first();
       const covering = await page.locator('.maplibregl-ctrl-attrib').evaluate(
@@ -137,26 +147,26 @@ describe('keyboard and small points', { timeout: 60_000 }, () => {
     const { page } = await openAtlas(browser, '/', DESKTOP);
     await page.keyboard.press('Tab');
     const toMap = page.getByRole('link', { name: 'Aller à la carte' });
-    expect(await toMap.evaluate((link) => link === document.activeElement)).toBe(true);
+    await expect.poll(() => toMap.evaluate((link) => link === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('carte');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('carte');
 
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.getByRole('button', { name: 'Aller à la liste des zones' }).press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel');
-    expect(await page.getByRole('table').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('table').isVisible()).toBe(true);
     await page.close();
   });
 
   test('closing a sheet clears the search box', async () => {
     const { page } = await openAtlas(browser, '/', DESKTOP);
     const search = page.getByRole('combobox');
-    await search.fill('Degroote');
+    await search.fill(quarter.name);
     await page.getByRole('option').first().click();
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
     await sheet.waitFor();
-    expect(await search.inputValue()).not.toBe('');
+    await expect.poll(() => search.inputValue()).not.toBe('');
     await sheet.getByRole('button', { name: 'Fermer la fiche' }).click();
     await expect.poll(() => search.inputValue()).toBe('');
     await page.close();
@@ -181,8 +191,7 @@ describe('printing a zone sheet', { timeout: 60_000 }, () => {
    * The zone whose sheet prints longest, from the built data: the most measures printed in full
    * (those that target it), then the most measures (regional and national ones print brief).
    */
-  async function longestSheet(): Promise<string> {
-    const atlas = (await (await fetch(`${inject('baseURL')}/data/atlas.json`)).json()) as AtlasData;
+  function longestSheet(): string {
     const weight = (id: string) => {
       const links = atlas.links[id] ?? [];
       const full = links.filter((link) => link.via !== 'region' && link.via !== 'national').length;
@@ -193,7 +202,7 @@ describe('printing a zone sheet', { timeout: 60_000 }, () => {
 
   // Issue 9: a printed zone sheet is one or two pages (it was thirteen): map, sheet, sources.
   test('the longest sheet prints on at most two A4 pages', async () => {
-    const { page } = await openAtlas(browser, `/?zone=${await longestSheet()}`, DESKTOP);
+    const { page } = await openAtlas(browser, `/?zone=${longestSheet()}`, DESKTOP);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
@@ -202,7 +211,7 @@ describe('printing a zone sheet', { timeout: 60_000 }, () => {
   });
 
   test('on paper the legend sits beside the map, the sheet below them, the sources last', async () => {
-    const { page } = await openAtlas(browser, '/?zone=chasse-royale', DESKTOP);
+    const { page } = await openAtlas(browser, `/?zone=${quarter.id}`, DESKTOP);
     await page.emulateMedia({ media: 'print' });
     const map = (await page.locator('.map-area .map').boundingBox())!;
     const legend = (await page.locator('.legend').boundingBox())!;

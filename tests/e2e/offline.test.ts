@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { launchBrowser, waitForMapIdle } from './browser';
+import { atlas, findableQuarter } from './built-data';
 import { startPreview, type PreviewServer } from './server';
 
 let browser: Browser;
@@ -44,18 +45,22 @@ describe('with no network after one visit', () => {
       await page.reload();
       await waitForMapIdle(page);
       const note = page.getByRole('status').filter({ hasText: /^Hors ligne/ });
+      // The note dates the data as the first text it is drawn from does.
       await expect
         .poll(() => note.textContent())
         .toMatch(
-          /^Hors ligne — données du 25 janvier 2019\s+\(copie enregistrée le \d{1,2}(er)? \p{L}+ \d{4}\)$/u
+          /^Hors ligne — données du \d{1,2}(er)? \p{L}+ \d{4}\s+\(copie enregistrée le \d{1,2}(er)? \p{L}+ \d{4}\)$/u
         );
+      const dataDate = /données du (\d{1,2}(?:er)? \p{L}+ \d{4})/u.exec((await note.textContent())!)![1]!;
+      expect(atlas.documents[0]!.credit).toContain(dataDate);
 
       const search = page.getByRole('combobox', { name: /Rechercher/ });
-      await search.fill('baudimont');
+      const quarter = findableQuarter();
+      await search.fill(quarter.name);
       await page.getByRole('option').first().waitFor();
       await search.press('Enter');
       const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-      await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toMatch(/Baudimont/);
+      await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(quarter.name);
 
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: "Exporter l'image" }).click();

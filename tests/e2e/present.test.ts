@@ -1,10 +1,14 @@
 // Presentation mode and image export, from the presenter's side: keys step the
 // scenes (URL, camera and caption change), Escape leaves, a link opens a scene,
-// and the exported PNG is a real 1920×1080 slide with its caption area.
+// and the exported PNG is a real 1920×1080 slide with its caption area. Scenes and amounts
+// are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import { formatEuros } from '../../src/lib/format/money';
+import type { Scene } from '../../src/lib/types';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+import { atlas, programmesByZone } from './built-data';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,13 +21,31 @@ afterAll(async () => {
 const sceneParam = (url: string) => new URL(url).searchParams.get('scene');
 const hashOf = (url: string) => new URL(url).hash;
 
+/** The funding lines of one scope in the measures reaching the zones a scene's filter keeps. */
+function fundingOf(scene: Scene, scope: string): string[] {
+  const { programmes = [], mode = 'any', departements = [] } = scene.filter ?? {};
+  const kept = atlas.zones.filter((zone) => {
+    const own = programmesByZone[zone.id]!;
+    const byProgramme =
+      programmes.length === 0 ||
+      (mode === 'all' ? programmes.every((p) => own.includes(p)) : programmes.some((p) => own.includes(p)));
+    return byProgramme && (departements.length === 0 || departements.includes(zone.departement));
+  });
+  const reached = new Set(kept.flatMap((zone) => (atlas.links[zone.id] ?? []).map((link) => link.measureId)));
+  return atlas.measures
+    .filter((measure) => reached.has(measure.id))
+    .flatMap((measure) => measure.funding.filter((line) => line.scope === scope))
+    .map((line) => formatEuros(line.amount, line.atLeast));
+}
+
 describe('presenting the regional picture', () => {
   test('"Présenter" enters the deck; keys step the scenes, changing URL, camera and caption', async () => {
+    expect(atlas.scenes.length, 'a deck of three scenes or more').toBeGreaterThanOrEqual(3);
     const { page } = await openAtlas(browser, '/', { width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Présenter' }).click();
     const deck = page.getByRole('region', { name: 'Présentation' });
     await deck.waitFor();
-    expect(new URL(page.url()).searchParams.get('present')).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe('1');
     const firstTitle = await deck.getByRole('heading', { level: 2 }).textContent();
     await waitForMapIdle(page);
     const firstHash = hashOf(page.url());
@@ -37,31 +59,51 @@ describe('presenting the regional picture', () => {
     await page.keyboard.press('PageUp');
     await expect.poll(() => sceneParam(page.url())).toBe('2');
     await page.keyboard.press('End');
-    await expect.poll(() => deck.getByText(/^\d+ \/ \d+$/).textContent()).toMatch(/^(\d+) \/ \1$/);
+    const last = `${atlas.scenes.length} / ${atlas.scenes.length}`;
+    await expect.poll(() => deck.getByText(/^\d+ \/ \d+$/).textContent()).toBe(last);
 
     await page.keyboard.press('Escape');
     await deck.waitFor({ state: 'detached' });
-    expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBeNull();
     await page.close();
   });
 
-  test('a scene link opens that scene with its caption', async () => {
+  test('a scene link opens that scene with its title and caption', async () => {
+    const scene = atlas.scenes[2]!;
     const { page } = await openAtlas(browser, '/?present=1&scene=3', { width: 1280, height: 720 });
     const deck = page.getByRole('region', { name: 'Présentation' });
-    await expect.poll(() => deck.getByText(/^3 \/ \d+$/).isVisible()).toBe(true);
-    await expect.poll(() => deck.getByRole('heading', { level: 2 }).textContent()).toMatch(/Nord/);
+    await expect
+      .poll(() => deck.getByText(new RegExp(`^3 / ${atlas.scenes.length}$`)).isVisible())
+      .toBe(true);
+    await expect.poll(() => deck.getByRole('heading', { level: 2 }).textContent()).toBe(scene.title);
+    await expect.poll(() => deck.getByText(scene.caption).isVisible()).toBe(true);
     await page.close();
   });
 
   test('the funding scene shows the summary by scope, national envelopes apart', async () => {
-    const { page } = await openAtlas(browser, '/?present=1&scene=10', { width: 1280, height: 720 });
+    const index = atlas.scenes.findIndex((scene) => scene.summary);
+    expect(index, 'the deck has a funding scene').toBeGreaterThanOrEqual(0);
+    const national = fundingOf(atlas.scenes[index]!, 'national');
+    const own = fundingOf(atlas.scenes[index]!, 'zone');
+    expect(national.length, 'national envelopes reach the scene').toBeGreaterThan(0);
+
+    const { page } = await openAtlas(browser, `/?present=1&scene=${index + 1}`, { width: 1280, height: 720 });
     const summary = page.getByRole('region', { name: 'Synthèse régionale' });
-    const national = summary.getByRole('region', { name: /Enveloppes nationales/ });
-    await expect.poll(() => national.getByText('plus de 13 Md€').isVisible()).toBe(true);
-    // The sources give no zone's own money: that block says so instead of sharing out envelopes.
-    const own = summary.getByRole('region', { name: /Montants propres aux zones/ });
-    await expect.poll(() => own.textContent()).toContain('Aucun montant de ce niveau dans les sources.');
-    await expect.poll(() => own.getByText(/Md€|M€/).count()).toBe(0);
+    const nationalBlock = summary.getByRole('region', { name: /Enveloppes nationales/ });
+    const ownBlock = summary.getByRole('region', { name: /Montants propres aux zones/ });
+    await expect.poll(() => nationalBlock.getByRole('listitem').count()).toBe(national.length);
+    for (const amount of new Set(national)) {
+      await expect
+        .poll(() => nationalBlock.getByText(amount, { exact: true }).first().isVisible())
+        .toBe(true);
+    }
+    // The zones' own money stands apart; where the sources give none, that block says so.
+    await expect.poll(() => ownBlock.getByRole('listitem').count()).toBe(own.length);
+    if (own.length === 0) {
+      await expect
+        .poll(() => ownBlock.textContent())
+        .toContain('Aucun montant de ce niveau dans les sources.');
+    }
     await page.close();
   });
 

@@ -1,24 +1,30 @@
 // The foundation, from the user's side: the map loads offline, a click on a
-// zone opens its sheet, a link reopens it, Escape and an empty click close it.
+// zone opens its sheet, a link reopens it, Escape and an empty click close it. The zones and
+// what their sheets show are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { ZoneProperties } from '../../src/lib/types';
+import type { Zone } from '../../src/lib/types';
+import { SCOPE_LABELS, ZONE_KIND_LABELS, viaLabel } from '../../src/lib/labels';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+import { atlas, hashOn, zoneFeatures } from './built-data';
 
-const zones = JSON.parse(readFileSync('static/data/zones.geojson', 'utf8')) as FeatureCollection<
-  Geometry,
-  ZoneProperties
->;
+/** The acceleration territory covering a zone's département, if any. */
+const territoryOver = (zone: Zone) =>
+  atlas.zones.find((z) => z.kind === 'acceleration-territory' && z.departement === zone.departement);
 
-/** A hash centring the map on a point inside the zone, at a zoom where it fills the centre. */
-function hashOn(zoneId: string, zoom: number): string {
-  const feature = zones.features.find((f) => f.properties.id === zoneId);
-  if (!feature) throw new Error(`zone ${zoneId} missing from the built geodata`);
-  const [lng, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
-  return `#${zoom}/${lat}/${lng}`;
+/**
+ * The quarter with a QPV contour (so a click inside it lands on it) lying in an acceleration
+ * territory, whose sheet has the most kinds of link, then the most measures.
+ */
+function richQuarter(): Zone {
+  const weight = (zone: Zone) => {
+    const links = atlas.links[zone.id] ?? [];
+    return new Set(links.map((link) => link.via)).size * 1000 + links.length;
+  };
+  const candidates = atlas.zones.filter((z) => z.kind === 'quarter' && z.qpv !== null && territoryOver(z));
+  if (candidates.length === 0)
+    throw new Error('the built data has no QPV quarter in an acceleration territory');
+  return candidates.reduce((a, b) => (weight(b) > weight(a) ? b : a));
 }
 
 let browser: Browser;
@@ -58,71 +64,98 @@ describe('the atlas page', () => {
 
   test('says it is loading until the app has mounted', async () => {
     const page = await browser.newPage();
-    // Hold the app's entry scripts back to observe the page before they run.
-    await page.route('**/_app/immutable/entry/**', (route) => setTimeout(() => void route.continue(), 1500));
-    await page.goto(`${inject('baseURL')}/`);
+    // Hold the app's entry scripts back until the page has been seen without them.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_app/immutable/entry/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${inject('baseURL')}/`, { waitUntil: 'commit' });
     await expect.poll(() => page.getByText("Chargement de l'atlas…").isVisible()).toBe(true);
+    release();
     await waitForMapIdle(page);
     await expect.poll(() => page.getByText("Chargement de l'atlas…").isVisible()).toBe(false);
     await page.close();
   });
 
-  test('a click on a quarter opens its sheet with sourced, scoped measures', async () => {
-    const { page } = await openAtlas(browser, `/${hashOn('les-oliveaux', 14)}`);
+  test('a click on a quarter opens its sheet with its measures: how each reaches it, scope, date, source', async () => {
+    const quarter = richQuarter();
+    const measures = (atlas.links[quarter.id] ?? []).map((link) => ({
+      via: link.via,
+      measure: atlas.measures.find((m) => m.id === link.measureId)!
+    }));
+    expect(measures.length).toBeGreaterThan(0);
+    const { page } = await openAtlas(browser, `/${hashOn(quarter.id, 14)}`);
     const box = (await page.locator('.map canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Les Oliveaux');
-    expect(page.url()).toContain('zone=les-oliveaux');
-    await expect.poll(() => sheet.getByText('Enveloppe nationale').first().isVisible()).toBe(true);
-    await expect.poll(() => sheet.getByText(/Md€/).first().isVisible()).toBe(true);
-    // Measures that target the quarter are told apart from national ones; undated ones say so.
-    await expect.poll(() => sheet.getByText('Directement').first().isVisible()).toBe(true);
-    await expect.poll(() => sheet.getByText('Mesure nationale').first().isVisible()).toBe(true);
-    await expect.poll(() => sheet.getByText('date approximative').first().isVisible()).toBe(true);
-    // The quarter lies in the Nord acceleration territory: the sheet offers it.
-    await expect.poll(() => sheet.getByRole('button', { name: 'Nord' }).isVisible()).toBe(true);
-    await page.close();
-  });
-
-  test('a click on a habitat-indigne territory opens that territory’s sheet', async () => {
-    const { page } = await openAtlas(browser, `/${hashOn('lhi-13', 8)}`);
-    const box = (await page.locator('.map canvas').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Bouches-du-Rhône');
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(quarter.name);
+    await expect.poll(() => page.url()).toContain(`zone=${quarter.id}`);
+    const shown = (text: string) => sheet.getByText(text, { exact: true }).first().isVisible();
+    // How each measure reaches the quarter: directly, through its département, nationally…
+    for (const via of new Set(measures.map((m) => m.via))) {
+      await expect
+        .poll(() => shown(viaLabel(via, quarter, atlas.departements, atlas.region.name)))
+        .toBe(true);
+    }
+    // What each amount really covers, and undated measures said to be so.
+    for (const scope of new Set(measures.flatMap((m) => m.measure.funding.map((line) => line.scope)))) {
+      await expect.poll(() => shown(SCOPE_LABELS[scope])).toBe(true);
+    }
+    if (measures.some((m) => m.measure.approximate)) {
+      await expect.poll(() => shown('date approximative')).toBe(true);
+    }
+    // Each measure names its source ("Source : <label> (lines)").
+    const source = measures[0]!.measure.sources[0]!.label;
+    await expect.poll(() => sheet.getByText(source).first().isVisible()).toBe(true);
+    // The quarter lies in an acceleration territory: the sheet offers it.
+    const territory = territoryOver(quarter)!;
     await expect
-      .poll(() =>
-        sheet
-          .getByText(/habitat indigne/i)
-          .first()
-          .isVisible()
-      )
+      .poll(() => sheet.getByRole('button', { name: territory.name, exact: true }).isVisible())
       .toBe(true);
     await page.close();
   });
 
-  test('a link with ?zone= opens the sheet directly, and says when the perimeter is approximate', async () => {
-    const { page } = await openAtlas(browser, '/?zone=lens-cite');
+  test('a click on an acceleration territory away from any quarter opens that territory’s sheet', async () => {
+    const territory = atlas.zones.find(
+      (t) =>
+        t.kind === 'acceleration-territory' &&
+        atlas.zones.every((q) => q.kind !== 'quarter' || q.departement !== t.departement)
+    );
+    expect(territory, 'the built data has a territory with no quarter in its département').toBeDefined();
+    const { page } = await openAtlas(browser, `/${hashOn(territory!.id, 8)}`);
+    const box = (await page.locator('.map canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
-    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Cité');
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(territory!.name);
+    const kind = `${ZONE_KIND_LABELS[territory!.kind].one} · ${atlas.departements[territory!.departement]}`;
+    await expect.poll(() => sheet.getByText(kind).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('a link with ?zone= opens the sheet directly, and says when the perimeter is approximate', async () => {
+    const approximate = zoneFeatures.find((f) => f.properties.approximate)!.properties;
+    const { page } = await openAtlas(browser, `/?zone=${approximate.id}`);
+    const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(approximate.name);
     await expect.poll(() => sheet.getByText(/Périmètre exact non disponible/).isVisible()).toBe(true);
     await page.close();
   });
 
   test('Escape closes the sheet and removes the zone from the URL', async () => {
-    const { page } = await openAtlas(browser, '/?zone=baudimont');
+    const { page } = await openAtlas(browser, `/?zone=${atlas.zones[0]!.id}`);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
     await sheet.waitFor();
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
-    expect(new URL(page.url()).searchParams.get('zone')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('zone')).toBeNull();
     await page.close();
   });
 
   test('a click on empty map closes the sheet', async () => {
-    // Centred on the Channel, west of the coast: no zone there.
-    const { page } = await openAtlas(browser, '/?zone=degroote#8/50.7/1.0');
+    // Centred on the Channel, west of the French coast: no zone there.
+    const { page } = await openAtlas(browser, `/?zone=${atlas.zones[0]!.id}#8/50.7/1.0`);
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
     await sheet.waitFor();
     const box = (await page.locator('.map canvas').boundingBox())!;
