@@ -169,14 +169,7 @@ export class AtlasState {
   });
 
   readonly searchIndex = $derived(
-    buildIndex(
-      searchEntries(
-        this.atlas,
-        this.communes,
-        this.qpvs,
-        this.epcis
-      )
-    )
+    buildIndex(searchEntries(this.atlas, this.communes, this.qpvs, this.epcis))
   );
   /** Programmes some measure belongs to, in the canonical order. */
   readonly presentProgrammes = $derived(
@@ -231,7 +224,8 @@ export class AtlasState {
       {
         quarters: this.atlas.zones.filter((zone) => zone.kind === 'quarter').length,
         territories: this.atlas.zones.filter((zone) => zone.kind === 'acceleration-territory').length,
-        qpv: this.qpvFranceOffered && this.state.qpvFrance ? this.#qpvCoverage.count : this.atlas.qpvSource.drawn
+        qpv:
+          this.qpvFranceOffered && this.state.qpvFrance ? this.#qpvCoverage.count : this.atlas.qpvSource.drawn
       },
       { qpv: this.qpvHolds }
     )
