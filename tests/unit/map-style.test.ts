@@ -7,12 +7,7 @@ import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/m
 import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
-import {
-  LAYER_IDS,
-  type PlaceProperties,
-  type QpvProperties,
-  type ZoneProperties
-} from '../../src/lib/types';
+import { LAYER_IDS, type PlaceProperties, type ZoneProperties } from '../../src/lib/types';
 
 /** A closed ring through the given corners. */
 const ring = (...corners: [number, number][]): [number, number][] => [...corners, corners[0]!];

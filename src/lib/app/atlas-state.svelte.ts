@@ -3,6 +3,7 @@
 // user's actions as methods that write the URL. It also issues the camera's frame requests,
 // which <AtlasMap> alone applies. The page only lays components out around it.
 import type { Feature, Geometry } from 'geojson';
+import { tick } from 'svelte';
 import type {
   AppState,
   AtlasData,
@@ -256,9 +257,11 @@ export class AtlasState {
     this.#deps
       .data()
       .loadQpvs()
-      .then((qpvs) => {
+      .then(async (qpvs) => {
         this.qpvs = qpvs;
         this.qpvsLoaded = true;
+        // A linked QPV's sheet opens with its list: framed once the sheet is laid out beside the map.
+        await tick();
         if (this.#frameLinkedPlace) this.#frameLinked();
       });
     this.#deps
