@@ -133,7 +133,8 @@ describe('layers drawn from vector tiles', { timeout: 60_000 }, () => {
       }, outside!.code);
       expect(pixel).not.toBeNull();
       const box = (await page.locator('.map canvas').boundingBox())!;
-      await page.mouse.click(box.x + pixel![0], box.y + pixel![1]);
+      const [x, y] = pixel as [number, number];
+      await page.mouse.click(box.x + x, box.y + y);
       const sheet = page.getByRole('complementary', { name: 'Fiche du quartier prioritaire' });
       await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(outside!.name);
       expect(page.url()).toContain(`qpv=${outside!.code}`);

@@ -91,7 +91,7 @@ export async function tiledBoxes(
       for (let i = 0; i < (layer?.length ?? 0); i++) {
         const feature = layer!.feature(i).toGeoJSON(Number(x), y, z);
         const [west, south, east, north] = bbox(feature);
-        const id = String(feature.properties[spec.idProperty]);
+        const id = String(feature.properties?.[spec.idProperty]);
         const box = boxes.get(id);
         boxes.set(
           id,
