@@ -25,7 +25,7 @@ import {
   qpvTileLayer,
   tileBounds,
   zoneEpcis
-} from './layers';
+} from './areas';
 import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
 import {

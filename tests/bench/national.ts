@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { SIMPLIFICATION } from '../../geodata/build/build';
-import { qpvCoverage, qpvLayer, qpvList, qpvTileLayer, tileBounds } from '../../geodata/build/layers';
+import { qpvCoverage, qpvLayer, qpvList, qpvTileLayer, tileBounds } from '../../geodata/build/areas';
 import { HOME_REGION } from '../../geodata/build/outputs';
 import { sharedSimplify } from '../../geodata/build/topology';
 import { cutTiles } from '../../geodata/build/tiles';
