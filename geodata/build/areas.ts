@@ -1,6 +1,6 @@
 // The context areas of the map (region, départements, communes, EPCIs, QPV) and the
 // region → départements table the measure links need. Pure functions of the sources.
-import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type {
   CommuneProperties,
@@ -9,9 +9,13 @@ import type {
   EpciProperties,
   PlaceProperties,
   Places,
+  QpvCoverage,
+  QpvPlace,
   QpvProperties,
+  QpvTileProperties,
   Zone
 } from '../../src/lib/types';
+import type { TileBounds } from '../../src/lib/map/tiles';
 import type { OfficialCommune, ReferenceJoin } from './reference';
 import type { Area, AreaFeature } from './read';
 import type { AdminProperties, QpvSourceProperties } from './zones';
@@ -188,6 +192,48 @@ export function qpvLayer(
       }))
       .sort((a, b) => byCode(a.properties, b.properties))
   };
+}
+
+/** The list of QPVs for search and sheets: their properties and rounded boxes, no geometry. */
+export function qpvList(qpvs: FeatureCollection<Area, QpvProperties>): QpvPlace[] {
+  return qpvs.features.map((f) => ({ ...f.properties, bbox: roundBox(bbox(f)) }));
+}
+
+/** The QPV layer as cut into tiles: what the map styles and picks by, with each whole contour's area. */
+export function qpvTileLayer(
+  qpvs: FeatureCollection<Area, QpvProperties>
+): FeatureCollection<Area, QpvTileProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: qpvs.features.map(({ properties: { code, npnru, zoneId }, geometry }) => ({
+      type: 'Feature',
+      properties: { code, npnru, zoneId, areaKm2: Math.round(area(geometry) / 100) / 1e4 },
+      geometry
+    }))
+  };
+}
+
+/** What the QPV layer holds, against the départements of the home region. */
+export function qpvCoverage(
+  qpvs: readonly Pick<QpvProperties, 'npnru' | 'departement'>[],
+  regionDepartements: readonly string[]
+): QpvCoverage {
+  const departements = qpvs.map((qpv) => qpv.departement);
+  return {
+    count: qpvs.length,
+    npnru: qpvs.filter((qpv) => qpv.npnru).length,
+    departements: [...new Set(departements)].sort(),
+    outsideRegion: departements.filter((code) => !regionDepartements.includes(code)).length
+  };
+}
+
+/** A layer's box rounded outwards to 0.001° (about 100 m), or null when it has no feature. */
+export function tileBounds(collection: FeatureCollection<Area, object>): TileBounds | null {
+  if (collection.features.length === 0) return null;
+  const [west, south, east, north] = bbox(collection);
+  const down = (n: number) => Math.floor(n * 1000) / 1000;
+  const up = (n: number) => Math.ceil(n * 1000) / 1000;
+  return [down(west), down(south), up(east), up(north)];
 }
 
 /**

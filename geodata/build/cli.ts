@@ -16,7 +16,6 @@ const FIRST_LOAD = [
   'zones.geojson',
   'region.geojson',
   'departements.geojson',
-  'qpv.geojson',
   'atlas.json'
 ];
 const FIRST_LOAD_BUDGET_BYTES = 250_000;
@@ -41,7 +40,7 @@ export function formatBytes(bytes: number): string {
 function qpvDetails({ qpvSource }: Manifest): string {
   if (!qpvSource) return '';
   const layer = qpvSource.layer === null ? '' : `layer ${qpvSource.layer}, `;
-  return ` (${layer}${qpvSource.features} QPV, ${qpvSource.drawn} drawn in qpv.geojson, ${qpvSource.vintage}, sha256 ${qpvSource.sha256})`;
+  return ` (${layer}${qpvSource.features} QPV, ${qpvSource.drawn} of the home region, ${qpvSource.vintage}, sha256 ${qpvSource.sha256})`;
 }
 
 /** One line per generated file, then the first-load total against its budget. */

@@ -14,7 +14,18 @@ import type {
   SourceInfo,
   Zone
 } from '../../src/lib/types';
-import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer, zoneEpcis } from './areas';
+import {
+  communesLayer,
+  epciLayer,
+  namedAreas,
+  placesList,
+  qpvCoverage,
+  qpvLayer,
+  qpvList,
+  qpvTileLayer,
+  tileBounds,
+  zoneEpcis
+} from './areas';
 import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
 import {
@@ -23,7 +34,7 @@ import {
   type ReferenceEntry,
   type SourceEntry
 } from '../../src/lib/data/schema';
-import { COMMUNE_TILES } from '../../src/lib/map/tiles';
+import { COMMUNE_TILES, QPV_TILES } from '../../src/lib/map/tiles';
 import { cutTiles } from './tiles';
 import type { OutputFile, TileSetOutput } from './write';
 import type { QpvArchiveEntry } from './sources';
@@ -54,7 +65,7 @@ export interface OutputInputs {
   epcis: AreaFeature<{ epci: string }>[];
   /** QPV contours, simplified on shared arcs. */
   qpvs: AreaFeature<QpvSourceProperties>[];
-  /** The QPV file read; `drawn` is counted here. A national file's QPVs all go to qpv-france.geojson. */
+  /** The QPV file read; `drawn` is counted here. Every QPV of the file goes to the tiles and the list. */
   qpvSource: Omit<QpvSourceInfo, 'drawn'>;
   npnruCodes: ReadonlySet<string>;
   zones: Zone[];
@@ -76,14 +87,19 @@ function homeRegion(inputs: OutputInputs): AreaFeature<AdminProperties> {
   return home;
 }
 
-/** The content of atlas.json, given the communes and EPCI layers it draws zone membership from. */
+/** The content of atlas.json, given the communes and EPCI layers it draws zone membership from, and the QPV layer. */
 export function buildAtlas(
   inputs: OutputInputs,
   communes: FeatureCollection<Area, CommuneProperties>,
   epcis: FeatureCollection<Area, EpciProperties>,
-  qpvSource: QpvSourceInfo
+  qpvs: FeatureCollection<Area, QpvProperties>
 ): AtlasData {
   const home = homeRegion(inputs);
+  const homeDepartements = inputs.regionDepartements[HOME_REGION] ?? [];
+  const coverage = qpvCoverage(
+    qpvs.features.map((f) => f.properties),
+    homeDepartements
+  );
   // The one place the order of measures is decided: atlas.json lists them, and each zone's
   // links, in this order, and every sheet keeps it.
   const measures = [...inputs.measures].sort(compareMeasures);
@@ -111,7 +127,9 @@ export function buildAtlas(
     scenes: inputs.scenes,
     documents: inputs.documents,
     sources: [...inputs.sources, inputs.reference, inputs.neighboursSource].map(sourceInfo),
-    qpvSource,
+    qpvSource: { ...inputs.qpvSource, drawn: coverage.count - coverage.outsideRegion },
+    qpvCoverage: coverage,
+    tileBounds: { communes: tileBounds(communes), qpv: tileBounds(qpvs) },
     reference: sourceInfo(inputs.reference)
   };
 }
@@ -149,25 +167,19 @@ export function assembleOutputs(inputs: OutputInputs): {
     features: inputs.zoneFeatures
   };
   const epcis = epciLayer(inputs.epcis, inputs.referenceJoin);
-  // A national QPV file is drawn for the home region first; all of France loads on demand.
-  const allQpvs = qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones);
-  const homeDepartements = new Set(inputs.regionDepartements[HOME_REGION] ?? []);
-  const qpvs: FeatureCollection<Area, QpvProperties> = inputs.qpvSource.national
-    ? { ...allQpvs, features: allQpvs.features.filter((f) => homeDepartements.has(f.properties.departement)) }
-    : allQpvs;
-  const qpvSource: QpvSourceInfo = { ...inputs.qpvSource, drawn: qpvs.features.length };
+  // Every QPV of the file, national or not: the map draws them from tiles, the region's by default.
+  const qpvs = qpvLayer(inputs.qpvs, inputs.npnruCodes, inputs.zones);
   const communes = communesLayer(
     inputs.communes,
     inputs.referenceJoin,
     new Set(epcis.features.map((f) => f.properties.code))
   );
+  const atlas = buildAtlas(inputs, communes, epcis, qpvs);
   const files = [
     geojsonFile('neighbours.geojson', inputs.neighbours),
     geojsonFile('zones.geojson', zones),
     geojsonFile('region.geojson', region),
     geojsonFile('departements.geojson', namedAreas(inputs.departements)),
-    geojsonFile('qpv.geojson', qpvs),
-    ...(inputs.qpvSource.national ? [geojsonFile('qpv-france.geojson', allQpvs)] : []),
     geojsonFile('communes.geojson', communes),
     geojsonFile('epci.geojson', epcis),
     {
@@ -175,17 +187,14 @@ export function assembleOutputs(inputs: OutputInputs): {
       content: JSON.stringify(placesList(communes, epcis, inputs.referenceJoin)),
       features: null
     },
-    {
-      name: 'atlas.json',
-      content: JSON.stringify(buildAtlas(inputs, communes, epcis, qpvSource)),
-      features: null
-    }
+    { name: 'qpvs.json', content: JSON.stringify(qpvList(qpvs)), features: null },
+    { name: 'atlas.json', content: JSON.stringify(atlas), features: null }
   ];
   // The map draws the communes from tiles; communes.geojson stays the layer's whole outline file.
-  const communeTiles = {
-    spec: COMMUNE_TILES,
-    features: communes.features.length,
-    tiles: cutTiles(communes, COMMUNE_TILES)
-  };
-  return { files, qpvSource, tileSets: [communeTiles] };
+  // The QPVs have no GeoJSON file: their contours are in tiles, their properties in qpvs.json.
+  const tileSets = [
+    { spec: COMMUNE_TILES, features: communes.features.length, tiles: cutTiles(communes, COMMUNE_TILES) },
+    { spec: QPV_TILES, features: qpvs.features.length, tiles: cutTiles(qpvTileLayer(qpvs), QPV_TILES) }
+  ];
+  return { files, qpvSource: atlas.qpvSource, tileSets };
 }

@@ -2,6 +2,7 @@
 // Declared once here; the build validates the hand-written data against
 // the schemas in `src/lib/data/schema.ts`, which produce
 // exactly these types.
+import type { TileBounds } from './map/tiles';
 
 /** Public-policy programmes the atlas knows about (closed list). */
 export const PROGRAMMES = [
@@ -142,7 +143,7 @@ export interface EpciProperties {
   name: string;
 }
 
-/** Properties of a 2015 QPV contour in the generated `qpv.geojson`. */
+/** A 2015 QPV as listed in the generated `qpvs.json` (its contour is in the QPV vector tiles). */
 export interface QpvProperties {
   /** Official QPV code, e.g. "QP059001". */
   code: string;
@@ -155,6 +156,28 @@ export interface QpvProperties {
   zoneId: string;
   /** INSEE code of its département, from the QPV code ("QP059074" → "59", "QP02A001" → "2A"). */
   departement: string;
+}
+
+/** A QPV in `qpvs.json`, for search, sheets and framing: its properties and its box. */
+export interface QpvPlace extends QpvProperties {
+  /** [west, south, east, north], to frame it on the map. */
+  bbox: [number, number, number, number];
+}
+
+/** Properties of a QPV feature in the QPV vector tiles: what the map styles and picks by. */
+export interface QpvTileProperties extends Pick<QpvProperties, 'code' | 'npnru' | 'zoneId'> {
+  /** Area of its whole contour in km² (a tile holds only a piece), to pick the smallest place. */
+  areaKm2: number;
+}
+
+/** What the QPV data holds: how many, how many on the NPNRU list, in which départements. */
+export interface QpvCoverage {
+  count: number;
+  npnru: number;
+  /** INSEE codes of the départements holding at least one, sorted. */
+  departements: string[];
+  /** How many lie outside the home region's départements. */
+  outsideRegion: number;
 }
 
 /** The QPV contours the build read, as the layer panel credits them (issue 11). */
@@ -170,9 +193,9 @@ export interface QpvSourceInfo {
   vintage: string;
   /** QPVs in the file. */
   features: number;
-  /** QPVs drawn in qpv.geojson: those of the home region. */
+  /** QPVs of the home region, those drawn unless all of France is switched on. */
   drawn: number;
-  /** True when read from the official national archive: every QPV of the file is then in qpv-france.geojson. */
+  /** True when read from the official national archive (every QPV of the file is in the tiles and the list). */
   national: boolean;
 }
 
@@ -343,6 +366,10 @@ export interface AtlasData {
   sources: SourceInfo[];
   /** The QPV contours read: file, checksum, vintage and counts. */
   qpvSource: QpvSourceInfo;
+  /** What the QPV tiles and `qpvs.json` hold, against the home region. */
+  qpvCoverage: QpvCoverage;
+  /** [west, south, east, north] of each vector tile set (none for an empty one): the map asks for no tile outside. */
+  tileBounds: { communes: TileBounds | null; qpv: TileBounds | null };
   /** The reference of commune names, postal codes, populations and EPCIs (also listed in `sources`). */
   reference: SourceInfo;
 }

@@ -2,9 +2,9 @@
 import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { AtlasData, PlaceProperties, Places, QpvProperties, ZoneProperties } from '$lib/types';
+import type { AtlasData, PlaceProperties, Places, QpvPlace, ZoneProperties } from '$lib/types';
 import type { MapGeodata } from '$lib/map/style';
-import { COMMUNE_TILES, tileUrlTemplate } from '$lib/map/tiles';
+import { COMMUNE_TILES, QPV_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url }) => {
@@ -18,24 +18,26 @@ export const load: PageLoad = async ({ fetch, url }) => {
     }
     return (await response.json()) as T;
   };
-  const [atlas, zones, region, departements, qpv, neighbours] = await Promise.all([
+  const [atlas, zones, region, departements, neighbours] = await Promise.all([
     get<AtlasData>('atlas.json'),
     get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson'),
     get<FeatureCollection<Geometry, PlaceProperties>>('region.geojson'),
     get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson'),
-    get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson'),
     get<FeatureCollection<Geometry>>('neighbours.geojson')
   ]);
+  const dataUrl = new URL(`${base}/data`, url).href;
   const geodata: MapGeodata = {
     zones,
     region,
     departements,
-    qpv,
     neighbours,
     epciUrl: `${base}/data/epci.geojson`,
-    communeTiles: tileUrlTemplate(COMMUNE_TILES, new URL(`${base}/data`, url).href)
+    communeTiles: { url: tileUrlTemplate(COMMUNE_TILES, dataUrl), bounds: atlas.tileBounds.communes },
+    qpvTiles: { url: tileUrlTemplate(QPV_TILES, dataUrl), bounds: atlas.tileBounds.qpv }
   };
-  // The commune list (for search) is large: the page asks for it once the map is drawn.
+  // The commune and QPV lists (for search and sheets) are large: the page asks for them once the
+  // map is drawn.
   const loadPlaces = () => get<Places>('places.json');
-  return { atlas, geodata, loadPlaces };
+  const loadQpvs = () => get<QpvPlace[]>('qpvs.json');
+  return { atlas, geodata, loadPlaces, loadQpvs };
 };

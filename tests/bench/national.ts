@@ -1,7 +1,7 @@
 // National scale in `npm run bench` (issue 11, "Scale"): the built site served twice in the same
 // run, once with its own data (regional) and once with a national-size synthetic data set
-// (national-data.ts: ~35,000 communes cut into tiles by the build's own tiling step, 1,296 QPVs
-// written by the build's own QPV layer step), the same measures taken on both, side by side.
+// (national-data.ts: ~35,000 communes and 1,296 QPVs, cut into tiles by the build's own tiling
+// step, the QPV list written by the build's own step), the same measures taken on both, side by side.
 // The synthetic set lives in a temporary folder removed at the end.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,11 +10,13 @@ import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { SIMPLIFICATION } from '../../geodata/build/build';
-import { qpvLayer } from '../../geodata/build/areas';
+import { qpvCoverage, qpvLayer, qpvList, qpvTileLayer, tileBounds } from '../../geodata/build/areas';
+import { HOME_REGION } from '../../geodata/build/outputs';
 import { sharedSimplify } from '../../geodata/build/topology';
 import { cutTiles } from '../../geodata/build/tiles';
 import { writeOutputDir, type ManifestEntry, type OutputFile } from '../../geodata/build/write';
-import { COMMUNE_TILES } from '../../src/lib/map/tiles';
+import { COMMUNE_TILES, QPV_TILES } from '../../src/lib/map/tiles';
+import type { AtlasData, ZoneProperties } from '../../src/lib/types';
 import { waitForMapIdle } from '../e2e/chromium';
 import { idleAfter } from './idle';
 import { nationalData, NATIONAL_COUNTS } from './national-data';
@@ -43,12 +45,17 @@ function verticesPerFeature(collection: FeatureCollection<Geometry>): number {
   return Math.round(total / collection.features.length);
 }
 
-/** Writes the national data folder: the regional files, the synthetic QPVs and commune tiles. */
+/** Writes the national data folder: the regional files, the synthetic communes and QPVs in tiles, the QPV list. */
 export async function writeNationalData(dir: string) {
   const built = async (name: string) => readFile(join(BUILT_DATA, name), 'utf8');
+  // QPV contours are only in tiles once built: their shape is read from the quarters drawn on one.
+  const zones = JSON.parse(await built('zones.geojson')) as FeatureCollection<Geometry, ZoneProperties>;
   const shape = {
     communeVertices: verticesPerFeature(JSON.parse(await built('communes.geojson'))),
-    qpvVertices: verticesPerFeature(JSON.parse(await built('qpv.geojson'))),
+    qpvVertices: verticesPerFeature({
+      ...zones,
+      features: zones.features.filter((f) => f.properties.perimeter === 'qpv')
+    }),
     seed: 11
   };
   const synthetic = nationalData(shape);
@@ -60,26 +67,42 @@ export async function writeNationalData(dir: string) {
   const qpvs = await sharedSimplify(synthetic.qpvs, SIMPLIFICATION.topology.qpv);
   // About one QPV in four is on the NPNRU list (450 of ~1,500 in France).
   const npnru = new Set(qpvs.filter((_, i) => i % 4 === 0).map((q) => q.properties.CODE_QP));
+  const layer = qpvLayer(qpvs, npnru, []);
   const started = performance.now();
   const tiles = cutTiles(communes, COMMUNE_TILES);
   const tilingMs = performance.now() - started;
+  const qpvTiles = cutTiles(qpvTileLayer(layer), QPV_TILES);
   const files: OutputFile[] = [];
+  const replaced = ['manifest.json', 'atlas.json', 'qpvs.json'];
   for (const name of await readdir(BUILT_DATA)) {
-    if (!/\.(geo)?json$/.test(name) || name === 'manifest.json' || name === 'qpv.geojson') continue;
+    if (!/\.(geo)?json$/.test(name) || replaced.includes(name)) continue;
     files.push({ name, content: await built(name), features: null });
   }
-  files.push({
-    name: 'qpv.geojson',
-    content: JSON.stringify(qpvLayer(qpvs, npnru, [])),
-    features: qpvs.length
-  });
+  // atlas.json says what the national QPV data holds and where the tiles lie, as the build would.
+  const atlas = JSON.parse(await built('atlas.json')) as AtlasData;
+  const coverage = qpvCoverage(
+    layer.features.map((f) => f.properties),
+    atlas.regionDepartements[HOME_REGION] ?? []
+  );
+  atlas.qpvCoverage = coverage;
+  atlas.qpvSource = {
+    ...atlas.qpvSource,
+    features: coverage.count,
+    drawn: coverage.count - coverage.outsideRegion
+  };
+  atlas.tileBounds = { communes: tileBounds(communes), qpv: tileBounds(layer) };
+  files.push({ name: 'qpvs.json', content: JSON.stringify(qpvList(layer)), features: null });
+  files.push({ name: 'atlas.json', content: JSON.stringify(atlas), features: null });
   const manifest = await writeOutputDir(join(dir, 'data'), files, new Date().toISOString(), {
-    tileSets: [{ spec: COMMUNE_TILES, features: communes.features.length, tiles }]
+    tileSets: [
+      { spec: COMMUNE_TILES, features: communes.features.length, tiles },
+      { spec: QPV_TILES, features: layer.features.length, tiles: qpvTiles }
+    ]
   });
   return { shape, communes: communes.features.length, qpvs: qpvs.length, tilingMs, manifest };
 }
 
-/** Geodata bytes (gzip) the page fetched before its first idle, and those of commune tiles. */
+/** Geodata bytes (gzip) the page fetched before its first idle (QPV tiles included), and those of commune tiles. */
 async function startupBytes(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -109,7 +132,7 @@ async function startupBytes(browser: Browser, url: string) {
     const gzip = gzipSync(bytes).length;
     if (address.includes(`/data/${COMMUNE_TILES.dir}/`)) tiles += gzip;
     else geodata += gzip;
-    if (address.endsWith('/data/qpv.geojson')) qpv += gzip;
+    if (address.includes(`/data/${QPV_TILES.dir}/`)) qpv += gzip;
   }
   await context.close();
   return { geodata, qpv, tiles };
@@ -211,7 +234,7 @@ function measures(browser: Browser, runs: number): [string, (baseURL: string) =>
       'start-up geodata gzip (KB; budget 250)',
       async (b) => (await startupBytes(browser, `${b}/`)).geodata / 1024
     ],
-    ['  of which qpv.geojson (KB)', async (b) => (await startupBytes(browser, `${b}/`)).qpv / 1024],
+    ['  of which QPV tiles (KB)', async (b) => (await startupBytes(browser, `${b}/`)).qpv / 1024],
     [
       'commune tiles at zoom 9, gzip (KB)',
       async (b) => (await startupBytes(browser, `${b}/${DENSE}`)).tiles / 1024
@@ -234,13 +257,14 @@ export async function benchNational(browser: Browser, regionalURL: string, runs:
   const dir = await mkdtemp(join(tmpdir(), 'atlas-bench-national-'));
   const server = await (async () => {
     const data = await writeNationalData(dir);
-    const tileSet = data.manifest.files.find((f: ManifestEntry) => f.tiles !== undefined)!;
-    const qpv = data.manifest.files.find((f) => f.name === 'qpv.geojson')!;
+    const tileSet = data.manifest.files.find((f: ManifestEntry) => f.name === `${COMMUNE_TILES.dir}/`)!;
+    const qpv = data.manifest.files.find((f: ManifestEntry) => f.name === `${QPV_TILES.dir}/`)!;
     console.log(
       `\nNational scale (synthetic, seeded: ${data.communes} communes of ~${data.shape.communeVertices} vertices` +
         ` cut into ${tileSet.tiles} tiles z${COMMUNE_TILES.minZoom}–${COMMUNE_TILES.maxZoom}` +
         ` (${(tileSet.gzipBytes / 1024).toFixed(0)} KB gzip in all, cut in ${(data.tilingMs / 1000).toFixed(1)} s);` +
-        ` ${data.qpvs} QPVs of ~${data.shape.qpvVertices} vertices in qpv.geojson, ${(qpv.gzipBytes / 1024).toFixed(0)} KB gzip;` +
+        ` ${data.qpvs} QPVs of ~${data.shape.qpvVertices} vertices cut into ${qpv.tiles} tiles z${QPV_TILES.minZoom}–${QPV_TILES.maxZoom}` +
+        ` (${(qpv.gzipBytes / 1024).toFixed(0)} KB gzip in all);` +
         ` real counts ${NATIONAL_COUNTS.communes} and ${NATIONAL_COUNTS.qpvs})`
     );
     return startBenchServer(join(dir, 'data'));

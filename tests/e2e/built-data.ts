@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { AtlasData, Places, Programme, QpvProperties, Zone, ZoneProperties } from '../../src/lib/types';
+import type { AtlasData, Places, Programme, QpvPlace, Zone, ZoneProperties } from '../../src/lib/types';
 import { zoneProgrammes } from '../../src/lib/measures/link';
 
 function read<T>(file: string): T {
@@ -15,8 +15,8 @@ function read<T>(file: string): T {
 export const atlas = read<AtlasData>('atlas.json');
 /** The zones as the map draws them. */
 export const zoneFeatures = read<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson').features;
-/** The QPV contours of the home region. */
-export const qpvFeatures = read<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson').features;
+/** The QPVs the build listed (no geometry: the map draws them from tiles). */
+export const qpvs = read<QpvPlace[]>('qpvs.json');
 /** Communes and EPCIs, without geometry. */
 export const places = read<Places>('places.json');
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { launchBrowser, openAtlas } from './browser';
-import { atlas, findableQuarter, places, qpvFeatures } from './built-data';
+import { atlas, findableQuarter, places, qpvs } from './built-data';
 
 /** A quarter, and a commune and an EPCI holding zones, to open their sheets. */
 const quarter = findableQuarter();
@@ -51,7 +51,7 @@ describe.each([
   test.each([
     ['the initial view', '/'],
     ['an open sheet', `/?zone=${quarter.id}`],
-    ['a QPV sheet', `/?qpv=${qpvFeatures[0]!.properties.code}`],
+    ['a QPV sheet', `/?qpv=${qpvs[0]!.code}`],
     ['a commune sheet', `/?commune=${commune.code}`],
     ['an intercommunality sheet', `/?epci=${epci.code}`],
     ['the Filtres panel', '/?panel=filters'],

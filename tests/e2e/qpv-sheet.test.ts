@@ -1,28 +1,19 @@
-// A QPV's own sheet from the user's side: found by search (code or name), opened by a link
-// or a click on the map, with its communes, NPNRU status and quarter of the atlas as links.
+// A QPV's own sheet from the user's side: found by search (code or name), opened by a link,
+// with its communes, NPNRU status and quarter of the atlas as links. (A click on a QPV drawn
+// from tiles: tiles.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { booleanPointInPolygon, centroid } from '@turf/turf';
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { QpvProperties } from '../../src/lib/types';
-import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+import { launchBrowser, openAtlas } from './browser';
+import { qpvs } from './built-data';
 
-const qpvs = JSON.parse(readFileSync('static/data/qpv.geojson', 'utf8')) as FeatureCollection<
-  Geometry,
-  QpvProperties
->;
-
-/** A QPV of the built data drawn with no zone of the atlas, on the NPNRU list, holding its centroid (to click). */
-const outside = qpvs.features.find(
-  (f) => f.properties.zoneId === '' && f.properties.npnru && booleanPointInPolygon(centroid(f), f as never)
-);
+/** A QPV of the built data drawn with no zone of the atlas, on the NPNRU list. */
+const outside = qpvs.find((q) => q.zoneId === '' && q.npnru);
 /** A QPV drawn as a quarter of the atlas. */
-const drawn = qpvs.features.find((f) => f.properties.zoneId !== '');
+const drawn = qpvs.find((q) => q.zoneId !== '');
 /** A well-formed QPV code of a département the data covers, which the data lacks. */
 const lacking = (() => {
-  const codes = new Set(qpvs.features.map((f) => f.properties.code));
-  const prefix = qpvs.features[0]!.properties.code.slice(0, 5);
+  const codes = new Set(qpvs.map((q) => q.code));
+  const prefix = qpvs[0]!.code.slice(0, 5);
   for (let n = 1; n < 1000; n++) {
     const code = `${prefix}${String(n).padStart(3, '0')}`;
     if (!codes.has(code)) return code;
@@ -42,7 +33,7 @@ const qpvSheet = (page: Page) => page.getByRole('complementary', { name: 'Fiche 
 
 describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
   test('searching a QPV code opens its sheet, with its NPNRU status and a link to its commune', async () => {
-    const { code, name } = outside!.properties;
+    const { code, name } = outside!;
     const { page, errors } = await openAtlas(browser);
     const search = page.getByRole('combobox', { name: /Rechercher/ });
     await search.fill(code);
@@ -59,7 +50,7 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
       )
       .toBe(true);
     // Its commune is a link once the commune list is loaded; it opens the commune's sheet.
-    const commune = outside!.properties.communes.split(',')[0]!.trim();
+    const commune = outside!.communes.split(',')[0]!.trim();
     await sheet.getByRole('button', { name: commune, exact: true }).click();
     await expect
       .poll(() =>
@@ -74,7 +65,7 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
   });
 
   test('searching part of a QPV name finds it', async () => {
-    const { code, name } = outside!.properties;
+    const { code, name } = outside!;
     const { page } = await openAtlas(browser);
     const word = name.split(/\s+/).find((w) => w.length >= 5) ?? name;
     await page.getByRole('combobox', { name: /Rechercher/ }).fill(word.slice(0, -1));
@@ -84,7 +75,7 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
   });
 
   test('a ?qpv= link opens the sheet of a QPV drawn as a quarter, which links to the quarter', async () => {
-    const { code, zoneId } = drawn!.properties;
+    const { code, zoneId } = drawn!;
     const { page } = await openAtlas(browser, `/?qpv=${code}`);
     const sheet = qpvSheet(page);
     await expect.poll(() => sheet.getByText(code, { exact: true }).isVisible()).toBe(true);
@@ -114,18 +105,6 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'Couches de la carte' }).isVisible())
       .toBe(true);
-    await page.close();
-  });
-
-  test('a click on a QPV on the map opens its sheet', async () => {
-    const { code, name } = outside!.properties;
-    const [lng, lat] = centroid(outside!).geometry.coordinates as [number, number];
-    const { page } = await openAtlas(browser, `/#15/${lat}/${lng}`);
-    const box = (await page.locator('.map canvas').boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => qpvSheet(page).getByRole('heading', { level: 2 }).textContent()).toBe(name);
-    await expect.poll(() => page.url()).toContain(`qpv=${code}`);
-    await waitForMapIdle(page);
     await page.close();
   });
 });

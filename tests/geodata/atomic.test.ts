@@ -63,7 +63,7 @@ describe('atomic output', () => {
       'manifest.json',
       'neighbours.geojson',
       'places.json',
-      'qpv.geojson',
+      'qpvs.json',
       'region.geojson',
       'tiles',
       'zones.geojson'

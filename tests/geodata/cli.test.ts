@@ -50,7 +50,7 @@ describe('npm run geodata', () => {
       'zones.geojson',
       'region.geojson',
       'departements.geojson',
-      'qpv.geojson',
+      'qpvs.json',
       'communes.geojson',
       'epci.geojson',
       'neighbours.geojson',

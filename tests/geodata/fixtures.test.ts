@@ -8,8 +8,17 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild } from '../../geodata/build/build';
 import { positionsOf } from '../../geodata/build/reproject';
-import type { AtlasData as Atlas, Places } from '../../src/lib/types';
-import { caseNames, cleanCase, FIXTURES, prepareCase, readCaseJson, type PreparedCase } from './helpers';
+import type { AtlasData as Atlas, Places, QpvPlace } from '../../src/lib/types';
+import { QPV_TILES } from '../../src/lib/map/tiles';
+import {
+  caseNames,
+  cleanCase,
+  FIXTURES,
+  prepareCase,
+  readCaseJson,
+  tiledBoxes,
+  type PreparedCase
+} from './helpers';
 
 interface ExpectedBuild {
   qpvSource: string;
@@ -129,13 +138,17 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
       expect(feature && centreOffset(feature, centre), id).toBeLessThan(2);
     }
 
-    const qpv = await readLayer(outDir, 'qpv.geojson');
-    expect(qpv.features.map((f) => f.properties)).toEqual(expected.qpv);
+    // QPVs: their properties in qpvs.json, their contours in tiles (a unit of a z12 tile is ~1.5 m here).
+    const qpvs = JSON.parse(await readFile(join(outDir, 'qpvs.json'), 'utf8')) as QpvPlace[];
+    expect(qpvs.map(({ bbox: _, ...properties }) => properties)).toEqual(expected.qpv);
+    const tiled = await tiledBoxes(outDir, QPV_TILES, QPV_TILES.maxZoom);
     for (const [code, centre] of Object.entries(expected.qpvCentres)) {
-      const feature = qpv.features.find((f) => f.properties.code === code);
-      expect(feature && centreOffset(feature, centre), code).toBeLessThan(2);
+      const box = tiled.get(code);
+      expect(
+        box && distance([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2], centre, { units: 'meters' }),
+        code
+      ).toBeLessThan(5);
     }
-    expect(maxDecimals(qpv)).toBeLessThanOrEqual(5);
 
     for (const [file, key] of [
       ['departements.geojson', 'departements'],

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild } from '../../geodata/build/build';
 import { parseGeoPackageGeometry, parseWkb, readGeoPackageLayer } from '../../geodata/build/gpkg';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
-import { BASE_CASE, cleanCase, FIXTURES, prepareCase, type PreparedCase } from './helpers';
+import { QPV_TILES } from '../../src/lib/map/tiles';
+import { BASE_CASE, cleanCase, FIXTURES, prepareCase, snapshotDir, type PreparedCase } from './helpers';
 
 /** Builds WKB bytes by hand: a byte order byte, then uint32 and float64 fields in that order. */
 function wkb(
@@ -159,17 +160,20 @@ describe('QPV from the GeoPackage and from the derived GeoJSON', () => {
     expect(fromGpkg.collection).toEqual(fromGeojson.collection);
   });
 
-  it('give byte-identical qpv.geojson and zones.geojson when built', async () => {
+  it('give byte-identical QPV list, QPV tiles and zones.geojson when built', async () => {
     const viaGeojson = await prepareCase(BASE_CASE);
     const viaGpkg = await prepareCase('qpv-from-geopackage');
     prepared.push(viaGeojson, viaGpkg);
     expect((await runBuild(viaGeojson)).qpvSource).toBe('qpv-2015/qpv-test-lambert93.geojson');
     expect((await runBuild(viaGpkg)).qpvSource).toBe('qpv-2015/qpv-test.gpkg');
-    for (const file of ['qpv.geojson', 'zones.geojson']) {
+    for (const file of ['qpvs.json', 'zones.geojson']) {
       expect(await readFile(join(viaGpkg.outDir, file), 'utf8'), file).toBe(
         await readFile(join(viaGeojson.outDir, file), 'utf8')
       );
     }
+    expect(await snapshotDir(join(viaGpkg.outDir, QPV_TILES.dir))).toEqual(
+      await snapshotDir(join(viaGeojson.outDir, QPV_TILES.dir))
+    );
   });
 
   const mirror = resolve(

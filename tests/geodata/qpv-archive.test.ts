@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QPV_DROP_IN_DIR, runBuild } from '../../geodata/build/build';
 import { sha256Hex } from '../../geodata/build/sources';
-import type { AtlasData, QpvProperties } from '../../src/lib/types';
+import type { AtlasData, QpvPlace } from '../../src/lib/types';
+import { QPV_TILES } from '../../src/lib/map/tiles';
 import { OFFICIAL_LAYER, shapefileSet, WEB_MERCATOR_PRJ, zipArchive } from './archive-fixture';
-import { BASE_CASE, cleanCase, prepareCase, snapshotDir, type PreparedCase } from './helpers';
+import { BASE_CASE, cleanCase, prepareCase, snapshotDir, tiledBoxes, type PreparedCase } from './helpers';
 
 const ARCHIVE = 'qp-politiquedelaville-shp.zip';
 
@@ -69,12 +70,11 @@ async function readJson<T>(dir: string, name: string): Promise<T> {
 }
 
 describe('the official QPV archive', () => {
-  it('a build without the archive reads the QPV GeoJSON and writes no national QPV file', async () => {
+  it('a build without the archive reads the QPV GeoJSON', async () => {
     const options = await caseWithArchiveEntry();
     const result = await runBuild(options);
     expect(result.qpvSource).toBe('qpv-2015/qpv-test-lambert93.geojson');
     expect(result.manifest.qpvSource).toMatchObject({ national: false, features: 2, layer: null });
-    expect(result.manifest.files.map((f) => f.name)).not.toContain('qpv-france.geojson');
   });
 
   it('an archive dropped in geodata/local/ is read, and the manifest and atlas.json record its checksum, vintage and count', async () => {
@@ -124,11 +124,8 @@ describe('the official QPV archive', () => {
     );
     await dropArchive(options, zipArchive(await shapefileSet(qpvs)));
     await runBuild(options);
-    const france = await readJson<{ features: { properties: QpvProperties }[] }>(
-      options.outDir,
-      'qpv-france.geojson'
-    );
-    expect(france.features.map((f) => f.properties)).toEqual([
+    const listed = await readJson<QpvPlace[]>(options.outDir, 'qpvs.json');
+    expect(listed.map(({ bbox: _, ...properties }) => properties)).toEqual([
       {
         code: 'QP059001',
         name: 'Quartier Alpha',
@@ -146,6 +143,36 @@ describe('the official QPV archive', () => {
         departement: '62'
       }
     ]);
+  });
+
+  it('an archive holding QPVs of two regions lists and tiles them all, and says how many lie outside the region', async () => {
+    const options = await caseWithArchiveEntry();
+    // The fixture's Pas-de-Calais QPV, renumbered into Seine-Saint-Denis (région 11): the
+    // département is read from the code, as the official file's codes carry it.
+    const qpvs = await fixtureQpvs(options, (p) =>
+      p.CODE_QP === 'QP062001' ? { ...p, CODE_QP: 'QP093001' } : p
+    );
+    await dropArchive(options, zipArchive(await shapefileSet(qpvs)));
+    const result = await runBuild(options);
+    const atlas = await readJson<AtlasData>(options.outDir, 'atlas.json');
+    expect(atlas.qpvCoverage).toEqual({ count: 2, npnru: 1, departements: ['59', '93'], outsideRegion: 1 });
+    expect(atlas.qpvSource).toMatchObject({ features: 2, drawn: 1, national: true });
+    const listed = await readJson<QpvPlace[]>(options.outDir, 'qpvs.json');
+    expect(listed.map((q) => [q.code, q.departement])).toEqual([
+      ['QP059001', '59'],
+      ['QP093001', '93']
+    ]);
+    expect(result.manifest.files.find((f) => f.name === `${QPV_TILES.dir}/`)?.features).toBe(2);
+    const tiled = await tiledBoxes(options.outDir, QPV_TILES, QPV_TILES.maxZoom);
+    expect([...tiled.keys()].sort()).toEqual(['QP059001', 'QP093001']);
+    // The tile set's box holds every QPV: the map asks for no tile outside it.
+    const [west, south, east, north] = atlas.tileBounds.qpv!;
+    for (const box of tiled.values()) {
+      expect(box[0]).toBeGreaterThanOrEqual(west);
+      expect(box[1]).toBeGreaterThanOrEqual(south);
+      expect(box[2]).toBeLessThanOrEqual(east);
+      expect(box[3]).toBeLessThanOrEqual(north);
+    }
   });
 
   it('a QPV code confirmed in zones.json but absent from the archive fails the build, naming zone, code and archive', async () => {

@@ -16,7 +16,7 @@ import type {
   CommuneProperties,
   PlaceProperties,
   Places,
-  QpvProperties,
+  QpvPlace,
   ZoneProperties
 } from '../../src/lib/types';
 import { searchEntries } from '../../src/lib/search/entries';
@@ -62,7 +62,7 @@ describe.skipIf(!ready)('the real build', () => {
     const features = Object.fromEntries(result.manifest.files.map((f) => [f.name, f.features]));
     expect(features).toMatchObject({
       'zones.geojson': 21,
-      'qpv.geojson': 26,
+      'tiles/qpv/': 26,
       'departements.geojson': 96,
       'region.geojson': 1
     });
@@ -113,7 +113,6 @@ describe.skipIf(!ready)('the real build', () => {
       'departements.geojson',
       'communes.geojson',
       'epci.geojson',
-      'qpv.geojson',
       'zones.geojson'
     ]) {
       const invalid = (await layer<Record<string, unknown>>(name)).features
@@ -142,15 +141,8 @@ describe.skipIf(!ready)('the real build', () => {
     const read = async <T>(name: string) => JSON.parse(await readFile(join(tmp, 'out', name), 'utf8')) as T;
     const atlas = await read<AtlasData>('atlas.json');
     const places = await read<Places>('places.json');
-    const qpv = await read<Layer<QpvProperties>>('qpv.geojson');
-    const index = buildIndex(
-      searchEntries(
-        atlas,
-        places.communes,
-        qpv.features.map((f) => f.properties),
-        places.epcis
-      )
-    );
+    const qpvs = await read<QpvPlace[]>('qpvs.json');
+    const index = buildIndex(searchEntries(atlas, places.communes, qpvs, places.epcis));
     const first = (query: string) => {
       const [entry] = findEntries(index, query);
       return entry && `${entry.type}:${entry.label}`;

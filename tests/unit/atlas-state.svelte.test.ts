@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { AtlasState } from '../../src/lib/app/atlas-state.svelte';
 import type { Places } from '../../src/lib/types';
-import { fixtureAtlas, fixturePlaces } from './fixtures/atlas';
+import { fixtureAtlas, fixturePlaces, fixtureQpvs } from './fixtures/atlas';
 
 /** A state owner over the fixture atlas, with a URL that navigation really changes. */
 function setUp(path = '/', extraQuarters: string[] = []) {
   const data = {
     ...fixtureAtlas(extraQuarters),
-    loadPlaces: (): Promise<Places> => Promise.resolve(fixturePlaces)
+    loadPlaces: (): Promise<Places> => Promise.resolve(fixturePlaces),
+    loadQpvs: () => Promise.resolve(fixtureQpvs)
   };
   let url = $state(new URL(path, 'http://atlas.test'));
   const app = new AtlasState({
@@ -22,6 +23,12 @@ function setUp(path = '/', extraQuarters: string[] = []) {
   });
   const calls: { query: string; replaceState: boolean }[] = [];
   return { app, calls, url: () => url };
+}
+
+/** Lets the lists the page asks for after its first picture arrive (they resolve at once here). */
+async function loadLists(app: AtlasState): Promise<void> {
+  app.loadCommunes();
+  await new Promise((resolve) => setTimeout(resolve));
 }
 
 describe('the page state owner', () => {
@@ -123,11 +130,14 @@ describe('the page state owner', () => {
     expect(app.frame).toBe(before);
   });
 
-  it('a link to a QPV opens its sheet and frames its contour at once', () => {
+  it('a link to a QPV opens its sheet and frames its contour once the QPV list has loaded', async () => {
     const { app } = setUp('/?qpv=QP059002&dep=59');
-    expect(app.selectedQpv?.properties.name).toBe('Autre QPV');
     expect(app.state.filter.departements).toEqual(['59']);
     expect(app.frame?.preset).toBe('start');
+    expect(app.linkNotice).toBe('');
+    await loadLists(app);
+    expect(app.selectedQpv?.name).toBe('Autre QPV');
+    expect(app.frame?.preset).toBe('qpv');
     expect(app.frame?.target).toEqual({
       bounds: [
         [3.1, 50.68],
@@ -137,8 +147,10 @@ describe('the page state owner', () => {
     expect(app.linkNotice).toBe('');
   });
 
-  it('a link to a QPV the data lacks says so and keeps the rest of the link', () => {
+  it('a link to a QPV the data lacks says so once the QPV list has loaded, and keeps the rest of the link', async () => {
     const { app } = setUp('/?qpv=QP062001&zone=beta&panel=layers');
+    expect(app.linkNotice).toBe('');
+    await loadLists(app);
     expect(app.selectedQpv).toBeUndefined();
     expect(app.state.zone).toBe('beta');
     expect(app.state.panel).toBe('layers');
@@ -149,6 +161,7 @@ describe('the page state owner', () => {
 
   it('a click on a QPV smaller than the zones there opens its sheet without moving the camera', async () => {
     const { app, url } = setUp('/?zone=alpha');
+    await loadLists(app);
     const before = app.frame;
     app.pick({ zones: ['lhi-93'], qpv: 'QP059002' });
     await Promise.resolve();
@@ -163,6 +176,7 @@ describe('the page state owner', () => {
 
   it('choosing a QPV in search opens its sheet and frames it; its quarter link opens the zone', async () => {
     const { app } = setUp('/');
+    await loadLists(app);
     await app.chooseResult({ type: 'qpv', id: 'QP059001', label: 'Alpha QPV', detail: '' });
     expect(app.state.qpv).toBe('QP059001');
     expect(app.frame?.preset).toBe('qpv');
@@ -176,15 +190,16 @@ describe('the page state owner', () => {
     // Not offered: the region's QPVs only, whatever the link says.
     expect(app.qpvDepartements).toEqual(['059', '062', '080']);
 
+    // What the build says the QPV data holds (atlas.json qpvCoverage), here one QPV outside.
     const fixture = fixtureAtlas();
-    const [first] = fixture.geodata.qpv.features;
-    fixture.geodata.qpv.features.push({
-      ...first!,
-      properties: { ...first!.properties, code: 'QP093001', departement: '93', zoneId: '' }
-    });
+    fixture.atlas.qpvCoverage = { count: 3, npnru: 2, departements: ['59', '93'], outsideRegion: 1 };
     let url = $state(new URL('/', 'http://atlas.test'));
     const national = new AtlasState({
-      data: () => ({ ...fixture, loadPlaces: () => Promise.resolve(fixturePlaces) }),
+      data: () => ({
+        ...fixture,
+        loadPlaces: () => Promise.resolve(fixturePlaces),
+        loadQpvs: () => Promise.resolve(fixtureQpvs)
+      }),
       url: () => url,
       goto: async (query) => {
         url = new URL(`/?${query}`, url);

@@ -3,7 +3,7 @@ import { choose, type ChoicePlaces } from '../../src/lib/app/choice';
 import { featureBounds } from '../../src/lib/map/views';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { CommunePlace, EpciPlace } from '../../src/lib/types';
-import { fixtureAtlas, fixturePlaces } from './fixtures/atlas';
+import { fixtureAtlas, fixturePlaces, fixtureQpvs } from './fixtures/atlas';
 
 const { atlas, geodata } = fixtureAtlas();
 const [lille] = fixturePlaces.communes as [CommunePlace];
@@ -16,7 +16,7 @@ const places: ChoicePlaces = {
   },
   communes: new Map([[lille.code, lille]]),
   epcis: new Map([[metropole.code, metropole]]),
-  qpv: geodata.qpv.features,
+  qpv: new Map(fixtureQpvs.map((qpv) => [qpv.code, qpv])),
   departements: geodata.departements.features
 };
 const entry = (type: SearchEntry['type'], id: string): SearchEntry => ({ type, id, label: id, detail: '' });
@@ -57,11 +57,18 @@ describe('choosing a search result', () => {
   });
 
   it('a QPV opens its own sheet, closes any other sheet and frames its contour, even when drawn as a zone', () => {
-    for (const code of ['QP059001', 'QP059002']) {
-      const qpv = geodata.qpv.features.find((f) => f.properties.code === code)!;
+    for (const { code, bbox } of fixtureQpvs) {
       expect(choose(entry('qpv', code), places)).toEqual({
         selection: { zone: null, commune: null, epci: null, qpv: code },
-        frame: { target: { bounds: featureBounds(qpv) }, preset: 'qpv' }
+        frame: {
+          target: {
+            bounds: [
+              [bbox[0], bbox[1]],
+              [bbox[2], bbox[3]]
+            ]
+          },
+          preset: 'qpv'
+        }
       });
     }
   });

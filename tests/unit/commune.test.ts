@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { communeConcerns } from '../../src/lib/communes/commune';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type { AtlasData, Measure, Programme, Target, Zone } from '../../src/lib/types';
-import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
+import { FIXTURE_QPV_DATA } from './fixtures/atlas';
 import { fixtureReference } from './fixtures/sources';
 
 function quarter(id: string, departement: string, communes: string[]): Zone {
@@ -75,7 +75,7 @@ const regionDepartements = { '32': ['02', '59', '60', '62', '80'] };
 
 const atlas: AtlasData = {
   generatedAt: '2019-01-25T00:00:00Z',
-  qpvSource: FIXTURE_QPV_SOURCE,
+  ...FIXTURE_QPV_DATA,
   region: { code: '32', name: 'Hauts-de-France' },
   departements: { '59': 'Nord', '62': 'Pas-de-Calais', '80': 'Somme', '93': 'Seine-Saint-Denis' },
   epcis: {},

@@ -7,12 +7,7 @@ import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/m
 import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
-import {
-  LAYER_IDS,
-  type PlaceProperties,
-  type QpvProperties,
-  type ZoneProperties
-} from '../../src/lib/types';
+import { LAYER_IDS, type PlaceProperties, type ZoneProperties } from '../../src/lib/types';
 
 /** A closed ring through the given corners. */
 const ring = (...corners: [number, number][]): [number, number][] => [...corners, corners[0]!];
@@ -90,25 +85,13 @@ const geodata: MapGeodata = {
     features: [feature(square(1, 49, 3), { code: '32', name: 'Hauts-de-France' })]
   },
   departements,
-  qpv: {
-    type: 'FeatureCollection',
-    features: [
-      feature(uShape, {
-        code: 'QP059006',
-        name: 'Concorde',
-        communes: 'Lille',
-        npnru: true,
-        zoneId: 'lille-concorde',
-        departement: '59'
-      } satisfies QpvProperties)
-    ]
-  },
   neighbours: {
     type: 'FeatureCollection',
     features: [feature(square(4, 49, 1), {})]
   },
   epciUrl: '/data/epci.geojson',
-  communeTiles: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf'
+  communeTiles: { url: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf', bounds: [1, 49, 4, 51] },
+  qpvTiles: { url: 'http://atlas.test/data/tiles/qpv/{z}/{x}/{y}.pbf', bounds: [3.01, 50.6, 3.08, 50.65] }
 };
 
 const themes = [
@@ -172,8 +155,10 @@ describe('atlasStyle', () => {
     expect(style.sprite).toBeUndefined();
     for (const [id, source] of Object.entries(style.sources)) {
       expect(source).not.toHaveProperty('url');
-      if (id === SOURCES.communes) {
-        expect(source).toMatchObject({ type: 'vector', tiles: [geodata.communeTiles] });
+      const tiles = { [SOURCES.communes]: geodata.communeTiles, [SOURCES.qpv]: geodata.qpvTiles }[id];
+      if (tiles) {
+        // Bounds too: the map asks for no tile outside the data, which would be a 404.
+        expect(source).toMatchObject({ type: 'vector', tiles: [tiles.url], bounds: tiles.bounds });
       } else {
         expect(source.type, id).toBe('geojson');
         expect(source, id).not.toHaveProperty('tiles');
@@ -181,11 +166,17 @@ describe('atlasStyle', () => {
     }
   });
 
-  it("keys the communes' tiles by INSEE code, for feature-state", () => {
+  it("keys the communes' tiles by INSEE code and the QPVs' by QPV code, for feature-state", () => {
     const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
     expect(style.sources[SOURCES.communes]).toMatchObject({ promoteId: { communes: 'code' } });
     const line = style.layers.find((layer) => layer.id === 'communes-line');
     expect(line).toMatchObject({ source: SOURCES.communes, 'source-layer': 'communes' });
+    expect(style.sources[SOURCES.qpv]).toMatchObject({ promoteId: { qpv: 'code' } });
+    for (const id of ['qpv-fill', 'qpv-line', 'qpv-selected'])
+      expect(style.layers.find((layer) => layer.id === id)).toMatchObject({
+        source: SOURCES.qpv,
+        'source-layer': 'qpv'
+      });
   });
 
   it('starts with exactly the switched-on layer groups visible, so no source reloads after loading', () => {

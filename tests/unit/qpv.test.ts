@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isQpvCode, qpvCommuneNames, qpvDepartement } from '../../src/lib/qpv/code';
-import {
-  coverageSentence,
-  qpvCoverage,
-  qpvLinkMessage,
-  qpvSheet,
-  shownQpvDepartements
-} from '../../src/lib/qpv/qpv';
+import { coverageSentence, qpvLinkMessage, qpvSheet, shownQpvDepartements } from '../../src/lib/qpv/qpv';
+import { qpvCoverage } from '../../geodata/build/areas';
 import { placeViaLabel } from '../../src/lib/communes/commune';
 import { linkMeasures } from '../../src/lib/measures/link';
 import type {

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { entryTypeLabel, searchEntries } from '../../src/lib/search/entries';
-import type { QpvPlace } from '../../src/lib/search/entries';
+import type { QpvSearchPlace } from '../../src/lib/search/entries';
 import { buildIndex, findEntries } from '../../src/lib/search/search';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { Commune } from '../../src/lib/communes/commune';
 import type { AtlasData, Zone } from '../../src/lib/types';
-import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
+import { FIXTURE_QPV_DATA } from './fixtures/atlas';
 import { fixtureReference } from './fixtures/sources';
 
 function quarter(
@@ -34,7 +34,7 @@ function quarter(
 function atlasWith(zones: Zone[]): AtlasData {
   return {
     generatedAt: '2019-01-25T00:00:00Z',
-    qpvSource: FIXTURE_QPV_SOURCE,
+    ...FIXTURE_QPV_DATA,
     region: { code: '32', name: 'Hauts-de-France' },
     regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: {
@@ -117,7 +117,7 @@ const communes: Commune[] = [
   { code: '59378', name: 'Marcq-en-Barœul', departement: '59' }
 ];
 
-const qpv: QpvPlace[] = [
+const qpv: QpvSearchPlace[] = [
   {
     code: 'QP059080',
     name: 'Nouveau Mons - Les Sarts- Dombrowski',

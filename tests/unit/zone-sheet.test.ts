@@ -10,7 +10,7 @@ import type {
   Target,
   Zone
 } from '../../src/lib/types';
-import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
+import { FIXTURE_QPV_DATA } from './fixtures/atlas';
 import { fixtureReference } from './fixtures/sources';
 
 const REGIONS = { '32': ['02', '59', '60', '62', '80'] };
@@ -111,7 +111,7 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
   const zones = [lens, denain, nord];
   return {
     generatedAt: '2019-01-25T00:00:00.000Z',
-    qpvSource: FIXTURE_QPV_SOURCE,
+    ...FIXTURE_QPV_DATA,
     region: { code: '32', name: 'Hauts-de-France' },
     regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: { '59': 'Nord', '62': 'Pas-de-Calais' },

@@ -3,6 +3,7 @@
 // user's actions as methods that write the URL. It also issues the camera's frame requests,
 // which <AtlasMap> alone applies. The page only lays components out around it.
 import type { Feature, Geometry } from 'geojson';
+import { tick } from 'svelte';
 import type {
   AppState,
   AtlasData,
@@ -12,6 +13,7 @@ import type {
   LayerId,
   Panel,
   Places,
+  QpvPlace,
   View,
   ZoneKind
 } from '$lib/types';
@@ -34,7 +36,7 @@ import { summarise } from '$lib/summary/summary';
 import { sceneCamera, sceneState } from '$lib/present/deck';
 import { numberQuarters } from '$lib/present/numbering';
 import { parseState, qpvLinkProblem, serialiseState } from '$lib/url/state';
-import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
+import { coverageSentence, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
 import { filterZones, optionCounts, resetFilter } from '$lib/filters/filter';
 import { describeSelection } from '$lib/filters/sentence';
 import type { ZoneRow } from '$lib/zones/ZoneList.svelte';
@@ -48,6 +50,8 @@ export interface AtlasPageData {
   geodata: MapGeodata;
   /** Fetches the commune list (large: asked for once the map is drawn). */
   loadPlaces: () => Promise<Places>;
+  /** Fetches the QPV list (asked for with the communes). */
+  loadQpvs: () => Promise<QpvPlace[]>;
 }
 
 /** How the state owner reaches the outside world; the page passes SvelteKit's, tests pass their own. */
@@ -76,6 +80,10 @@ export class AtlasState {
   epcis = $state.raw<EpciPlace[]>([]);
   /** True when the commune list could not be loaded. */
   communesFailed = $state(false);
+  /** QPVs for search, sheets and framing, once loaded (their contours are drawn from tiles). */
+  qpvs = $state.raw<QpvPlace[]>([]);
+  /** True once the QPV list has loaded: until then a linked QPV code is not known to be wrong. */
+  qpvsLoaded = $state(false);
   /** Zones under the last click besides the selected one, offered on the sheet. */
   others = $state.raw<string[]>([]);
   /** What the map shows, as <AtlasMap> last reported it; null before the first picture. */
@@ -95,7 +103,7 @@ export class AtlasState {
   readonly featuresById = $derived(indexBy(this.geodata.zones.features, (f) => f.properties.id));
   readonly communesByCode = $derived(indexBy(this.communes, (c) => c.code));
   readonly epcisByCode = $derived(indexBy(this.epcis, (e) => e.code));
-  readonly qpvByCode = $derived(indexBy(this.geodata.qpv.features, (f) => f.properties.code));
+  readonly qpvByCode = $derived(indexBy(this.qpvs, (qpv) => qpv.code));
   readonly #programmesByZone = $derived(programmesByZone(this.atlas));
 
   /** The ids and codes a link may name. */
@@ -103,12 +111,7 @@ export class AtlasState {
   /** What the link says; in presentation it keeps the explorer's state to come back to. */
   readonly linked: AppState = $derived.by(() => parseState(this.#deps.url().searchParams, this.#known));
   readonly #regionDepartements = $derived(this.atlas.regionDepartements[this.atlas.region.code] ?? []);
-  readonly #qpvCoverage = $derived(
-    qpvCoverage(
-      this.geodata.qpv.features.map((f) => f.properties),
-      this.#regionDepartements
-    )
-  );
+  readonly #qpvCoverage = $derived(this.atlas.qpvCoverage);
   /** True when the QPV data reaches beyond the region: the layer panel then offers all of France. */
   readonly qpvFranceOffered = $derived(this.#qpvCoverage.outsideRegion > 0);
   /** What the QPV layer holds, in one French sentence (the layer panel and link messages say it). */
@@ -119,7 +122,8 @@ export class AtlasState {
   /** Said over the map when the link names a QPV that does not open: what was wrong, what the data holds. */
   readonly linkNotice = $derived.by(() => {
     const problem = qpvLinkProblem(this.#deps.url().searchParams, this.#known);
-    return problem ? qpvLinkMessage(problem, this.qpvHolds) : '';
+    if (!problem || (problem.kind === 'unknown' && !this.qpvsLoaded)) return '';
+    return qpvLinkMessage(problem, this.qpvHolds);
   });
   /** The scene shown, in presentation mode. */
   readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
@@ -167,14 +171,7 @@ export class AtlasState {
 
   /** Every zone, commune, EPCI, QPV and département, indexed for the search box (queried by findEntries). */
   readonly searchIndex = $derived(
-    buildIndex(
-      searchEntries(
-        this.atlas,
-        this.communes,
-        this.geodata.qpv.features.map((f) => f.properties),
-        this.epcis
-      )
-    )
+    buildIndex(searchEntries(this.atlas, this.communes, this.qpvs, this.epcis))
   );
   /** Programmes some measure belongs to, in the canonical order. */
   readonly presentProgrammes = $derived(
@@ -229,7 +226,8 @@ export class AtlasState {
       {
         quarters: this.atlas.zones.filter((zone) => zone.kind === 'quarter').length,
         territories: this.atlas.zones.filter((zone) => zone.kind === 'acceleration-territory').length,
-        qpv: this.geodata.qpv.features.length
+        qpv:
+          this.qpvFranceOffered && this.state.qpvFrance ? this.#qpvCoverage.count : this.atlas.qpvSource.drawn
       },
       { qpv: this.qpvHolds }
     )
@@ -248,16 +246,25 @@ export class AtlasState {
     if (this.scene) this.frameScene();
     else if (!deps.url().hash) {
       const zone = this.linked.zone ? this.#zoneTarget(this.linked.zone) : undefined;
-      const qpv = this.linked.qpv ? chooseQpv(this.linked.qpv, this.#places).frame?.target : undefined;
-      this.#request(zone ?? qpv ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
-      // Checked on the raw link: a commune or EPCI code is only known once the place list has loaded.
+      this.#request(zone ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
+      // Checked on the raw link: a commune, EPCI or QPV code is only known once its list has loaded.
       const params = deps.url().searchParams;
-      this.#frameLinkedPlace = !zone && !qpv && (params.has('commune') || params.has('epci'));
+      this.#frameLinkedPlace = !zone && (params.has('commune') || params.has('epci') || params.has('qpv'));
     }
   }
 
-  /** Fetches the commune and EPCI lists once; search then finds them too. */
+  /** Fetches the commune, EPCI and QPV lists once; search then finds them too. */
   loadCommunes(): void {
+    this.#deps
+      .data()
+      .loadQpvs()
+      .then(async (qpvs) => {
+        this.qpvs = qpvs;
+        this.qpvsLoaded = true;
+        // A linked QPV's sheet opens with its list: framed once the sheet is laid out beside the map.
+        await tick();
+        if (this.#frameLinkedPlace) this.#frameLinked();
+      });
     this.#deps
       .data()
       .loadPlaces()
@@ -373,14 +380,16 @@ export class AtlasState {
     return this.#apply(frame ? choice : { ...choice, frame: null });
   }
 
-  /** Frames the commune or EPCI the link opened (their bounds come with the place list). */
+  /** Frames the commune, EPCI or QPV the link opened (their bounds come with their lists). */
   #frameLinked(): void {
-    const { commune, epci } = this.state;
+    const { commune, epci, qpv } = this.state;
     const choice = commune
       ? chooseCommune(commune, this.#places)
       : epci
         ? chooseEpci(epci, this.#places)
-        : undefined;
+        : qpv
+          ? chooseQpv(qpv, this.#places)
+          : undefined;
     if (choice?.frame) this.#request(choice.frame.target, choice.frame.preset);
   }
 
@@ -390,7 +399,7 @@ export class AtlasState {
       zoneBounds: (id) => this.#zoneTarget(id)?.bounds,
       communes: this.communesByCode,
       epcis: this.epcisByCode,
-      qpv: this.geodata.qpv.features,
+      qpv: this.qpvByCode,
       departements: this.geodata.departements.features
     };
   }

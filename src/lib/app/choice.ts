@@ -1,7 +1,7 @@
 // What choosing a search result does: which place it selects and where the camera goes.
 // Pure, so each kind of result is tested in node (tests/unit/choice.test.ts).
 import type { Feature, Geometry } from 'geojson';
-import type { AppState, CommunePlace, EpciPlace, PlaceProperties, QpvProperties, Zone } from '$lib/types';
+import type { AppState, CommunePlace, EpciPlace, PlaceProperties, QpvPlace, Zone } from '$lib/types';
 import type { SearchEntry } from '$lib/search/search';
 import { featureBounds } from '$lib/map/views';
 import type { Bounds, FramePreset, FrameTarget } from '$lib/map/camera';
@@ -13,7 +13,7 @@ export interface ChoicePlaces {
   zoneBounds: (id: string) => Bounds | undefined;
   communes: ReadonlyMap<string, CommunePlace>;
   epcis: ReadonlyMap<string, EpciPlace>;
-  qpv: readonly Feature<Geometry, QpvProperties>[];
+  qpv: ReadonlyMap<string, QpvPlace>;
   departements: readonly Feature<Geometry, PlaceProperties>[];
 }
 
@@ -76,11 +76,11 @@ export function chooseEpci(code: string, places: ChoicePlaces): Choice {
 
 /** A QPV opens its own sheet (which links to the quarter drawn with it, if any) and is framed. */
 export function chooseQpv(code: string, places: ChoicePlaces): Choice {
-  const qpv = places.qpv.find((f) => f.properties.code === code);
+  const qpv = places.qpv.get(code);
   if (!qpv) return NOTHING;
   return {
     selection: { zone: null, commune: null, epci: null, qpv: code },
-    frame: { target: { bounds: featureBounds(qpv) }, preset: 'qpv' }
+    frame: { target: { bounds: bboxBounds(qpv.bbox) }, preset: 'qpv' }
   };
 }
 

@@ -9,7 +9,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import type { MapTheme } from './theme';
-import { COMMUNE_TILES } from './tiles';
+import { COMMUNE_TILES, QPV_TILES } from './tiles';
 
 /** Source ids, shared by the style builder and the layer specs. */
 export const SOURCES = {
@@ -199,6 +199,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: QPV_FILL_LAYER,
       type: 'fill',
       source: SOURCES.qpv,
+      'source-layer': QPV_TILES.layer,
       filter: isShownQpv,
       metadata: { group: 'qpv' },
       paint: {
@@ -210,6 +211,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'qpv-line',
       type: 'line',
       source: SOURCES.qpv,
+      'source-layer': QPV_TILES.layer,
       filter: isShownQpv,
       metadata: { group: 'qpv' },
       paint: {
@@ -351,6 +353,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'qpv-selected',
       type: 'line',
       source: SOURCES.qpv,
+      'source-layer': QPV_TILES.layer,
       filter: ['==', ['get', 'code'], ['global-state', STATE.selectedQpv]],
       paint: { 'line-color': theme.selected, 'line-width': w(3.5) }
     },

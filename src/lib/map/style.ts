@@ -1,12 +1,12 @@
 // The embedded MapLibre style: every source is data handed over by the page's
 // load function, so no request leaves the app (no tile, glyph or CDN server).
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { LayerId, PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
+import type { LayerId, PlaceProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layer-specs';
-import { COMMUNE_TILES } from './tiles';
+import { COMMUNE_TILES, QPV_TILES, type TileSetSpec, type TileSource } from './tiles';
 import type { MapTheme } from './theme';
 
 /** The geometry the map draws, as loaded from the built geodata. */
@@ -14,13 +14,29 @@ export interface MapGeodata {
   zones: FeatureCollection<Geometry, ZoneProperties>;
   region: FeatureCollection<Geometry, PlaceProperties>;
   departements: FeatureCollection<Geometry, PlaceProperties>;
-  qpv: FeatureCollection<Geometry, QpvProperties>;
   /** Neighbouring countries' land (Natural Earth), drawn under France. */
   neighbours: FeatureCollection<Geometry>;
   /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
   epciUrl: string;
-  /** Absolute URL template of the communes' vector tiles ({z}/{x}/{y}), asked only where they are drawn. */
-  communeTiles: string;
+  /** The communes' vector tiles, asked only where and when they are drawn. */
+  communeTiles: TileSource;
+  /** The QPVs' vector tiles (their properties for search and sheets come later, in qpvs.json). */
+  qpvTiles: TileSource;
+}
+
+/**
+ * A vector source for a tile set: its zooms, over-zoomed beyond the last; its box, so that no
+ * tile outside the data is asked for (it would be a 404); its features keyed by `spec.idProperty`.
+ */
+function vectorSource(spec: TileSetSpec, { url, bounds }: TileSource): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [url],
+    minzoom: spec.minZoom,
+    maxzoom: spec.maxZoom,
+    ...(bounds ? { bounds } : {}),
+    promoteId: { [spec.layer]: spec.idProperty }
+  };
 }
 
 /** One label point per polygon, placed inside it (a polygon's own label would repeat per tile). */
@@ -67,16 +83,10 @@ export function atlasStyle(
       [SOURCES.region]: { type: 'geojson', data: geodata.region },
       [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
       [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
-      [SOURCES.communes]: {
-        type: 'vector',
-        tiles: [geodata.communeTiles],
-        minzoom: COMMUNE_TILES.minZoom,
-        maxzoom: COMMUNE_TILES.maxZoom,
-        promoteId: { [COMMUNE_TILES.layer]: COMMUNE_TILES.idProperty }
-      },
+      [SOURCES.communes]: vectorSource(COMMUNE_TILES, geodata.communeTiles),
       [SOURCES.epci]: { type: 'geojson', data: empty },
       [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
-      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' },
+      [SOURCES.qpv]: vectorSource(QPV_TILES, geodata.qpvTiles),
       [SOURCES.numbers]: { type: 'geojson', data: empty }
     },
     layers: atlasLayers(theme).map((layer): LayerSpecification => {

@@ -27,6 +27,27 @@ export const COMMUNE_TILES: TileSetSpec = {
   maxZoom: 10
 };
 
+/**
+ * QPVs: a few hundred metres wide, simplified at 2 m. From zoom 5 (all of France on a screen) to
+ * 12, where a tile unit is about 2.4 m; the map over-zooms the z12 tiles when closer.
+ */
+export const QPV_TILES: TileSetSpec = {
+  dir: 'tiles/qpv',
+  layer: 'qpv',
+  idProperty: 'code',
+  minZoom: 5,
+  maxZoom: 12
+};
+
+/** [west, south, east, north] of a tile set's features: the map asks for no tile outside it. */
+export type TileBounds = [number, number, number, number];
+
+/** Where the map finds a tile set: its URL template and its box (null for an empty set). */
+export interface TileSource {
+  url: string;
+  bounds: TileBounds | null;
+}
+
 /** Path of one tile, relative to the data folder. */
 export function tilePath(spec: TileSetSpec, z: number | string, x: number | string, y: number | string) {
   return `${spec.dir}/${z}/${x}/${y}.pbf`;

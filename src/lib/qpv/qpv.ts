@@ -1,7 +1,7 @@
 // What a QPV's sheet shows, computed from the atlas data: its département, its communes
 // (matched by name to the commune list), their intercommunalities, the quarter of the atlas
 // drawn with it, and the measures reaching it. Pure: tested in node (tests/unit/qpv.test.ts).
-import type { AtlasData, CommunePlace, EpciPlace, QpvProperties, Zone } from '$lib/types';
+import type { AtlasData, CommunePlace, EpciPlace, QpvCoverage, QpvProperties, Zone } from '$lib/types';
 import { measuresReaching, type CommuneMeasure } from '$lib/communes/commune';
 import { normalise } from '$lib/search/search';
 import { qpvCommuneNames, type QpvLinkProblem } from './code';
@@ -85,30 +85,6 @@ export function qpvSheet(
     quarter,
     measures,
     hasOwnAmount
-  };
-}
-
-/** What the QPV layer holds: how many, how many on the NPNRU list, in which départements. */
-export interface QpvCoverage {
-  count: number;
-  npnru: number;
-  /** INSEE codes of the départements holding at least one, sorted. */
-  departements: string[];
-  /** How many lie outside the home region's départements. */
-  outsideRegion: number;
-}
-
-/** What the QPV layer holds, against the départements of the home region. */
-export function qpvCoverage(
-  qpvs: readonly Pick<QpvProperties, 'npnru' | 'departement'>[],
-  regionDepartements: readonly string[]
-): QpvCoverage {
-  const departements = qpvs.map((qpv) => qpv.departement);
-  return {
-    count: qpvs.length,
-    npnru: qpvs.filter((qpv) => qpv.npnru).length,
-    departements: [...new Set(departements)].sort(),
-    outsideRegion: departements.filter((code) => !regionDepartements.includes(code)).length
   };
 }
 

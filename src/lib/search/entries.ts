@@ -1,18 +1,14 @@
 // The search box's entries built from the atlas data: its zones (found by their
 // own name, their communes and their official QPV name), the QPV contours, the
 // communes and the départements.
-import type { AtlasData, EpciPlace, ZoneKind } from '$lib/types';
+import type { AtlasData, EpciPlace, QpvPlace, ZoneKind } from '$lib/types';
 import type { Commune } from '$lib/communes/commune';
 import { PROGRAMME_LABELS } from '$lib/labels';
 import type { SearchEntry } from './search';
 import { qpvCommuneNames } from '$lib/qpv/code';
 
-/** A 2015 QPV as listed by the map's QPV layer; `communes` is the source's comma-separated list. */
-export interface QpvPlace {
-  code: string;
-  name: string;
-  communes: string;
-}
+/** A 2015 QPV as the search needs it; `communes` is the source's comma-separated list. */
+export type QpvSearchPlace = Pick<QpvPlace, 'code' | 'name' | 'communes'>;
 
 /** A zone's search entry, which also carries the zone kind so a result can say what it is. */
 export interface ZoneSearchEntry extends SearchEntry {
@@ -24,7 +20,7 @@ export interface ZoneSearchEntry extends SearchEntry {
 export function searchEntries(
   atlas: AtlasData,
   communes: readonly Commune[],
-  qpv: readonly QpvPlace[],
+  qpv: readonly QpvSearchPlace[],
   epcis: readonly EpciPlace[] = []
 ): SearchEntry[] {
   const departementName = (code: string): string => atlas.departements[code] ?? code;
