@@ -1,10 +1,10 @@
 // A QPV's own sheet from the user's side: found by search (code or name), opened by a link,
 // with its communes, NPNRU status and quarter of the atlas as links. (A click on a QPV drawn
 // from tiles: tiles.test.ts.)
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAtlas } from './browser';
-import { qpvs } from './built-data';
+import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+import { findableQuarter, qpvs, typed } from './built-data';
 
 /** A QPV of the built data drawn with no zone of the atlas, on the NPNRU list. */
 const outside = qpvs.find((q) => q.zoneId === '' && q.npnru);
@@ -105,6 +105,32 @@ describe.runIf(outside && drawn)('the QPV sheet', { timeout: 60_000 }, () => {
     await expect
       .poll(() => page.getByRole('heading', { name: 'Couches de la carte' }).isVisible())
       .toBe(true);
+    await page.close();
+  });
+
+  test('when the commune and QPV lists fail to load, search says what it cannot find and zones stay findable', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route(/\/data\/(places|qpvs)\.json$/, (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(`${inject('baseURL')}/?qpv=${outside!.code}`);
+    await waitForMapIdle(page);
+    await expect
+      .poll(() =>
+        page.getByRole('status').filter({ hasText: 'seules les zones sont cherchables' }).isVisible()
+      )
+      .toBe(true);
+    // The linked QPV is not called absent from the data: the page says its list did not load.
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: `QPV « ${outside!.code} » ne peut pas être ouvert` })
+          .isVisible()
+      )
+      .toBe(true);
+    const quarter = findableQuarter();
+    await page.getByRole('combobox', { name: /Rechercher/ }).fill(typed(quarter.name));
+    await page.getByRole('option').first().click();
+    await expect.poll(() => page.url()).toContain(`zone=${quarter.id}`);
     await page.close();
   });
 });

@@ -248,4 +248,11 @@ describe('QPV link messages', () => {
       "Lien : « lille » n'est pas un code QPV (forme attendue : QP059071). Le reste du lien est appliqué."
     );
   });
+
+  it('says the list did not load instead of claiming the code is absent', () => {
+    const message = qpvLinkMessage({ kind: 'unknown', value: 'QP059071' }, null);
+    expect(message).toContain('QP059071');
+    expect(message).toContain("la liste des QPV n'a pas pu être chargée");
+    expect(message).not.toContain('aucun QPV');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, normalise, findEntries } from '../../src/lib/search/search';
+import { buildIndex, normalise, findEntries, missingListsNote } from '../../src/lib/search/search';
 import type { SearchEntry } from '../../src/lib/search/search';
 
 const commune = (id: string, label: string, detail: string): SearchEntry => ({
@@ -251,5 +251,21 @@ describe('findEntries', () => {
     expect(found('numero 4999')).toEqual(['4999']);
     expect(found('mot cle 4242')).toEqual(['4242']);
     expect(found('introuvable')).toEqual([]);
+  });
+});
+
+describe('missingListsNote', () => {
+  it('is empty when every list arrived', () => {
+    expect(missingListsNote({ communes: false, qpvs: false })).toBe('');
+  });
+
+  it('names what search cannot find for each list that failed', () => {
+    const communes = missingListsNote({ communes: true, qpvs: false });
+    expect(communes).toMatch(/communes/);
+    expect(communes).not.toMatch(/QPV/);
+    const qpvs = missingListsNote({ communes: false, qpvs: true });
+    expect(qpvs).toMatch(/QPV/);
+    expect(qpvs).not.toMatch(/communes/);
+    expect(missingListsNote({ communes: true, qpvs: true })).toMatch(/seules les zones sont cherchables/);
   });
 });

@@ -30,7 +30,7 @@ import {
   type FrameRequest,
   type FrameTarget
 } from '$lib/map/camera';
-import { buildIndex, type SearchEntry } from '$lib/search/search';
+import { buildIndex, missingListsNote, type SearchEntry } from '$lib/search/search';
 import { searchEntries } from '$lib/search/entries';
 import { summarise } from '$lib/summary/summary';
 import { sceneCamera, sceneState } from '$lib/present/deck';
@@ -84,6 +84,10 @@ export class AtlasState {
   qpvs = $state.raw<QpvPlace[]>([]);
   /** True once the QPV list has loaded: until then a linked QPV code is not known to be wrong. */
   qpvsLoaded = $state(false);
+  /** True when the QPV list could not be loaded. */
+  qpvsFailed = $state(false);
+  /** Said under the search box when a list failed to load: what search cannot find. */
+  readonly searchNote = $derived(missingListsNote({ communes: this.communesFailed, qpvs: this.qpvsFailed }));
   /** Zones under the last click besides the selected one, offered on the sheet. */
   others = $state.raw<string[]>([]);
   /** What the map shows, as <AtlasMap> last reported it; null before the first picture. */
@@ -122,8 +126,8 @@ export class AtlasState {
   /** Said over the map when the link names a QPV that does not open: what was wrong, what the data holds. */
   readonly linkNotice = $derived.by(() => {
     const problem = qpvLinkProblem(this.#deps.url().searchParams, this.#known);
-    if (!problem || (problem.kind === 'unknown' && !this.qpvsLoaded)) return '';
-    return qpvLinkMessage(problem, this.qpvHolds);
+    if (!problem || (problem.kind === 'unknown' && !this.qpvsLoaded && !this.qpvsFailed)) return '';
+    return qpvLinkMessage(problem, this.qpvsFailed ? null : this.qpvHolds);
   });
   /** The scene shown, in presentation mode. */
   readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
@@ -258,13 +262,16 @@ export class AtlasState {
     this.#deps
       .data()
       .loadQpvs()
-      .then(async (qpvs) => {
-        this.qpvs = qpvs;
-        this.qpvsLoaded = true;
-        // A linked QPV's sheet opens with its list: framed once the sheet is laid out beside the map.
-        await tick();
-        if (this.#frameLinkedPlace) this.#frameLinked();
-      });
+      .then(
+        async (qpvs) => {
+          this.qpvs = qpvs;
+          this.qpvsLoaded = true;
+          // A linked QPV's sheet opens with its list: framed once the sheet is laid out beside the map.
+          await tick();
+          if (this.#frameLinkedPlace) this.#frameLinked();
+        },
+        () => (this.qpvsFailed = true)
+      );
     this.#deps
       .data()
       .loadPlaces()

@@ -112,9 +112,11 @@ export function coverageSentence(
   return `${coverage.count} QPV, dont ${coverage.npnru} du NPNRU (${where}).`;
 }
 
-/** French message for a `?qpv=` link that opened nothing, saying what the data holds. */
-export function qpvLinkMessage(problem: QpvLinkProblem, coverage: string): string {
-  return problem.kind === 'malformed'
-    ? `Lien : « ${problem.value} » n'est pas un code QPV (forme attendue : QP059071). Le reste du lien est appliqué.`
-    : `Lien : aucun QPV « ${problem.value} » dans les données de l'atlas, qui comptent ${coverage} Le reste du lien est appliqué.`;
+/** French message for a `?qpv=` link that opened nothing, saying what the data holds (null: the list did not load). */
+export function qpvLinkMessage(problem: QpvLinkProblem, coverage: string | null): string {
+  if (problem.kind === 'malformed')
+    return `Lien : « ${problem.value} » n'est pas un code QPV (forme attendue : QP059071). Le reste du lien est appliqué.`;
+  if (coverage === null)
+    return `Lien : le QPV « ${problem.value} » ne peut pas être ouvert, la liste des QPV n'a pas pu être chargée. Le reste du lien est appliqué.`;
+  return `Lien : aucun QPV « ${problem.value} » dans les données de l'atlas, qui comptent ${coverage} Le reste du lien est appliqué.`;
 }

@@ -123,3 +123,16 @@ function wordPrefixes(textWords: readonly string[], queryWords: readonly string[
 function words(normalised: string): string[] {
   return normalised === '' ? [] : normalised.split(' ');
 }
+
+/**
+ * What search cannot find when a lazily loaded list failed to arrive (the zones are always
+ * there), or '' when nothing is missing.
+ */
+export function missingListsNote({ communes, qpvs }: { communes: boolean; qpvs: boolean }): string {
+  if (communes && qpvs)
+    return 'Listes des communes et des QPV indisponibles : seules les zones sont cherchables.';
+  if (communes)
+    return 'Liste des communes indisponible : communes et intercommunalités ne sont pas cherchables.';
+  if (qpvs) return 'Liste des QPV indisponible : les QPV ne sont ni cherchables ni consultables.';
+  return '';
+}
