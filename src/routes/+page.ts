@@ -18,21 +18,26 @@ export const load: PageLoad = async ({ fetch, url }) => {
     }
     return (await response.json()) as T;
   };
-  const [atlas, zones, region, departements, qpv, neighbours] = await Promise.all([
+  const [atlas, zones, departements, qpv] = await Promise.all([
     get<AtlasData>('atlas.json'),
     get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson'),
-    get<FeatureCollection<Geometry, PlaceProperties>>('region.geojson'),
     get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson'),
-    get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson'),
-    get<FeatureCollection<Geometry>>('neighbours.geojson')
+    get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson')
   ]);
+  const file = (name: string) => `${base}/data/${name}.geojson`;
   const geodata: MapGeodata = {
     zones,
-    region,
     departements,
     qpv,
-    neighbours,
-    epciUrl: `${base}/data/epci.geojson`,
+    // The map's worker asks for these itself; those the page also read come from the HTTP cache.
+    urls: {
+      zones: file('zones'),
+      region: file('region'),
+      departements: file('departements'),
+      qpv: file('qpv'),
+      neighbours: file('neighbours')
+    },
+    epciUrl: file('epci'),
     communeTiles: tileUrlTemplate(COMMUNE_TILES, new URL(`${base}/data`, url).href)
   };
   // The commune list (for search) is large: the page asks for it once the map is drawn.

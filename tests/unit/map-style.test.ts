@@ -85,10 +85,6 @@ const departements: FeatureCollection<Polygon, PlaceProperties> = {
 
 const geodata: MapGeodata = {
   zones,
-  region: {
-    type: 'FeatureCollection',
-    features: [feature(square(1, 49, 3), { code: '32', name: 'Hauts-de-France' })]
-  },
   departements,
   qpv: {
     type: 'FeatureCollection',
@@ -103,9 +99,12 @@ const geodata: MapGeodata = {
       } satisfies QpvProperties)
     ]
   },
-  neighbours: {
-    type: 'FeatureCollection',
-    features: [feature(square(4, 49, 1), {})]
+  urls: {
+    zones: '/data/zones.geojson',
+    region: '/data/region.geojson',
+    departements: '/data/departements.geojson',
+    qpv: '/data/qpv.geojson',
+    neighbours: '/data/neighbours.geojson'
   },
   epciUrl: '/data/epci.geojson',
   communeTiles: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf'
@@ -178,6 +177,13 @@ describe('atlasStyle', () => {
         expect(source.type, id).toBe('geojson');
         expect(source, id).not.toHaveProperty('tiles');
       }
+    }
+  });
+
+  it('hands the drawn files to MapLibre by address, so its worker fetches and parses them', () => {
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
+    for (const [name, url] of Object.entries(geodata.urls)) {
+      expect(style.sources[name], name).toMatchObject({ type: 'geojson', data: url });
     }
   });
 

@@ -9,14 +9,21 @@ import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layers';
 import { COMMUNE_TILES } from './tiles';
 import type { MapTheme } from './theme';
 
-/** The geometry the map draws, as loaded from the built geodata. */
+/** Files the map draws as they are: region, départements, zones, QPVs and, under France, its neighbours. */
+export type DrawnFile = 'zones' | 'region' | 'departements' | 'qpv' | 'neighbours';
+
+/**
+ * The geometry the map draws, as loaded from the built geodata. The sources take the drawn
+ * files by address: MapLibre's worker fetches and parses them, where geometry handed over as
+ * objects is first copied on the page's thread, which held the first picture back (issue 10).
+ */
 export interface MapGeodata {
+  /** The page's own copy of the zones, quarters and QPVs (lists, sheets, picking, label points). */
   zones: FeatureCollection<Geometry, ZoneProperties>;
-  region: FeatureCollection<Geometry, PlaceProperties>;
   departements: FeatureCollection<Geometry, PlaceProperties>;
   qpv: FeatureCollection<Geometry, QpvProperties>;
-  /** Neighbouring countries' land (Natural Earth), drawn under France. */
-  neighbours: FeatureCollection<Geometry>;
+  /** Address of each file the map draws. */
+  urls: Record<DrawnFile, string>;
   /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
   epciUrl: string;
   /** Absolute URL template of the communes' vector tiles ({z}/{x}/{y}), asked only where they are drawn. */
@@ -61,12 +68,14 @@ export function atlasStyle(
       [STATE.selectedQpv]: { default: '' },
       [STATE.qpvDepartements]: { default: [...qpvDepartements] }
     },
+    // The labels' source comes first: its tile is cut first, so the glyphs it waits for are drawn
+    // on the page's thread before the other sources' tiles keep that thread busy drawing frames.
     sources: {
-      [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
-      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
-      [SOURCES.region]: { type: 'geojson', data: geodata.region },
-      [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
       [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
+      [SOURCES.zones]: { type: 'geojson', data: geodata.urls.zones, promoteId: 'id' },
+      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
+      [SOURCES.region]: { type: 'geojson', data: geodata.urls.region },
+      [SOURCES.departements]: { type: 'geojson', data: geodata.urls.departements },
       [SOURCES.communes]: {
         type: 'vector',
         tiles: [geodata.communeTiles],
@@ -75,8 +84,8 @@ export function atlasStyle(
         promoteId: { [COMMUNE_TILES.layer]: COMMUNE_TILES.idProperty }
       },
       [SOURCES.epci]: { type: 'geojson', data: empty },
-      [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
-      [SOURCES.qpv]: { type: 'geojson', data: geodata.qpv, promoteId: 'code' },
+      [SOURCES.neighbours]: { type: 'geojson', data: geodata.urls.neighbours },
+      [SOURCES.qpv]: { type: 'geojson', data: geodata.urls.qpv, promoteId: 'code' },
       [SOURCES.numbers]: { type: 'geojson', data: empty }
     },
     layers: atlasLayers(theme).map((layer): LayerSpecification => {
