@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AtlasData, PlaceProperties, Places, QpvProperties, ZoneProperties } from '$lib/types';
-import type { MapGeodata } from '$lib/map/style';
+import { drawnFileUrls, type MapGeodata } from '$lib/map/style';
 import { COMMUNE_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
@@ -24,20 +24,13 @@ export const load: PageLoad = async ({ fetch, url }) => {
     get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson'),
     get<FeatureCollection<Geometry, QpvProperties>>('qpv.geojson')
   ]);
-  const file = (name: string) => `${base}/data/${name}.geojson`;
   const geodata: MapGeodata = {
     zones,
     departements,
     qpv,
     // The map's worker asks for these itself; those the page also read come from the HTTP cache.
-    urls: {
-      zones: file('zones'),
-      region: file('region'),
-      departements: file('departements'),
-      qpv: file('qpv'),
-      neighbours: file('neighbours')
-    },
-    epciUrl: file('epci'),
+    urls: drawnFileUrls(`${base}/data`),
+    epciUrl: `${base}/data/epci.geojson`,
     communeTiles: tileUrlTemplate(COMMUNE_TILES, new URL(`${base}/data`, url).href)
   };
   // The commune list (for search) is large: the page asks for it once the map is drawn.

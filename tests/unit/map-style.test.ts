@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
-import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
+import { atlasStyle, drawnFileUrls, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
 import {
@@ -99,13 +99,7 @@ const geodata: MapGeodata = {
       } satisfies QpvProperties)
     ]
   },
-  urls: {
-    zones: '/data/zones.geojson',
-    region: '/data/region.geojson',
-    departements: '/data/departements.geojson',
-    qpv: '/data/qpv.geojson',
-    neighbours: '/data/neighbours.geojson'
-  },
+  urls: drawnFileUrls('/data'),
   epciUrl: '/data/epci.geojson',
   communeTiles: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf'
 };

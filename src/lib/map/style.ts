@@ -10,7 +10,16 @@ import { COMMUNE_TILES } from './tiles';
 import type { MapTheme } from './theme';
 
 /** Files the map draws as they are: region, départements, zones, QPVs and, under France, its neighbours. */
-export type DrawnFile = 'zones' | 'region' | 'departements' | 'qpv' | 'neighbours';
+const DRAWN_FILES = ['zones', 'region', 'departements', 'qpv', 'neighbours'] as const;
+export type DrawnFile = (typeof DRAWN_FILES)[number];
+
+/** Address of each drawn file in the data folder at `dataUrl`. */
+export function drawnFileUrls(dataUrl: string): Record<DrawnFile, string> {
+  return Object.fromEntries(DRAWN_FILES.map((name) => [name, `${dataUrl}/${name}.geojson`])) as Record<
+    DrawnFile,
+    string
+  >;
+}
 
 /**
  * The geometry the map draws, as loaded from the built geodata. The sources take the drawn
