@@ -28,5 +28,22 @@ export default ts.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
+  },
+  {
+    // In src/, an import from another folder says where it goes: `$lib/…`, not `../`.
+    // The modules the geodata build and the bench load under tsx, outside Vite (where `$lib`
+    // does not resolve), are the exception.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/lib/data/schema.ts', 'src/lib/measures/link.ts', 'src/lib/map/views.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', '!../app.css'], message: "Import from another folder through '$lib/…'." }
+          ]
+        }
+      ]
+    }
   }
 );

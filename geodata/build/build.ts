@@ -20,7 +20,7 @@ import {
 import type { Zone } from '../../src/lib/types';
 import { readShapefileArchive } from './archive';
 import { readGeoPackageLayer } from './gpkg';
-import { departementOfCommune, departementsByRegion } from './layers';
+import { departementOfCommune, departementsByRegion } from './areas';
 import { assembleOutputs, HOME_REGION } from './outputs';
 import { parseAreaCollection, parseCodeList, parseJsonBytes, parseJsonText, type AreaFeature } from './read';
 import { resolveCrs, toWgs84 } from './reproject';

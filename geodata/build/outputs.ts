@@ -14,7 +14,7 @@ import type {
   SourceInfo,
   Zone
 } from '../../src/lib/types';
-import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer, zoneEpcis } from './layers';
+import { communesLayer, epciLayer, namedAreas, placesList, qpvLayer, zoneEpcis } from './areas';
 import type { Area, AreaFeature } from './read';
 import type { ReferenceJoin } from './reference';
 import {

@@ -251,8 +251,8 @@ export interface AppState {
   /** Selected QPV code (from search, the map or a link), or null. */
   qpv: string | null;
   panel: Panel | null;
-  /** Dims everything outside the filtered départements (the explorer's spotlight). */
-  spotlight: boolean;
+  /** The spotlight option: dims everything outside the filtered départements. */
+  dimOutsideFilter: boolean;
   /** Shows the QPVs of all of France, not only the home region's (offered when the data holds more). */
   qpvFrance: boolean;
   present: boolean;

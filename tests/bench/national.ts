@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { SIMPLIFICATION } from '../../geodata/build/build';
-import { qpvLayer } from '../../geodata/build/layers';
+import { qpvLayer } from '../../geodata/build/areas';
 import { sharedSimplify } from '../../geodata/build/topology';
 import { cutTiles } from '../../geodata/build/tiles';
 import { writeOutputDir, type ManifestEntry, type OutputFile } from '../../geodata/build/write';

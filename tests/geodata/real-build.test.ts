@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildResult } from '../../geodata/build/build';
-import { departementsByRegion } from '../../geodata/build/layers';
+import { departementsByRegion } from '../../geodata/build/areas';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
 import { optionCounts, resetFilter } from '../../src/lib/filters/filter';
 import { zoneProgrammes } from '../../src/lib/measures/link';
@@ -20,7 +20,7 @@ import type {
   ZoneProperties
 } from '../../src/lib/types';
 import { searchEntries } from '../../src/lib/search/entries';
-import { buildIndex, searchIndex } from '../../src/lib/search/search';
+import { buildIndex, findEntries } from '../../src/lib/search/search';
 import { isSimpleValid, seams } from './seams';
 
 /**
@@ -152,10 +152,10 @@ describe.skipIf(!ready)('the real build', () => {
       )
     );
     const first = (query: string) => {
-      const [entry] = searchIndex(index, query);
+      const [entry] = findEntries(index, query);
       return entry && `${entry.type}:${entry.label}`;
     };
-    const commune = (query: string) => searchIndex(index, query).find((e) => e.type === 'commune')?.label;
+    const commune = (query: string) => findEntries(index, query).find((e) => e.type === 'commune')?.label;
     expect(first('59110')).toBe('commune:La Madeleine');
     expect(commune('la madeleine')).toBe('La Madeleine');
     expect(commune('madeleine')).toBe('La Madeleine');
@@ -171,8 +171,8 @@ describe.skipIf(!ready)('the real build', () => {
       ['teteghem', 'Téteghem-Coudekerque-Village'],
       ['roubaix', 'Roubaix']
     ] as const) {
-      const results = searchIndex(index, query).map((e) => e.type);
-      const townAt = searchIndex(index, query).findIndex((e) => e.type === 'commune' && e.label === town);
+      const results = findEntries(index, query).map((e) => e.type);
+      const townAt = findEntries(index, query).findIndex((e) => e.type === 'commune' && e.label === town);
       expect(results[0], query).toBe('zone');
       expect(townAt, query).toBe(results.lastIndexOf('zone') + 1);
     }

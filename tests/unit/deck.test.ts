@@ -27,7 +27,7 @@ const explored = (): AppState => ({
   epci: '246200364',
   qpv: 'QP059071',
   panel: 'filters',
-  spotlight: false,
+  dimOutsideFilter: false,
   qpvFrance: true,
   present: false,
   scene: 4

@@ -1,5 +1,11 @@
+import {
+  createPropertyExpression,
+  latest,
+  type StylePropertySpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { layerEntries } from '../../src/lib/layers/entries';
+import { atlasLayers } from '../../src/lib/map/layer-specs';
+import { layerEntries } from '../../src/lib/layer-panel/entries';
 import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
 import { legendEntries } from '../../src/lib/map/legend';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
@@ -36,9 +42,21 @@ describe('legendEntries', () => {
     expect(quarters.find((entry) => entry.swatch.dash === undefined)?.label).toMatch(/officiel/);
   });
 
-  it('draws approximate quarters paler than official ones, as on the map', () => {
+  it('fills official and approximate quarters with the opacities the map paints them with', () => {
+    // The map's quarter fill, evaluated for a quarter neither hovered nor hidden.
+    const layer = atlasLayers(defaultTheme).find((l) => l.id === 'quarters-fill');
+    const paint = (layer as { paint: { 'fill-opacity': unknown } }).paint['fill-opacity'];
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)
+      .paint_fill!['fill-opacity']!;
+    const parsed = createPropertyExpression(paint, 'layers.quarters-fill.paint.fill-opacity', spec);
+    if (parsed.result === 'error') throw new Error(parsed.value.map((e) => e.message).join('; '));
+    const onMap = (approximate: boolean) =>
+      parsed.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: { approximate } }, {});
+
     const [official, approximate] = legendEntries(defaultTheme, ['quarters']);
-    expect(approximate?.swatch.fillOpacity).toBeLessThan(official?.swatch.fillOpacity ?? 0);
+    expect(official?.swatch.fillOpacity).toBe(onMap(false));
+    expect(approximate?.swatch.fillOpacity).toBe(onMap(true));
+    expect(onMap(true)).toBeLessThan(onMap(false));
   });
 
   it('takes its colours from the theme', () => {

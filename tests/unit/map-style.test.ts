@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layers';
+import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
 import { atlasStyle, drawnFileUrls, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
@@ -136,7 +136,7 @@ describe('atlasStyle', () => {
 
   it('starts with no spotlight', () => {
     const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
-    expect(style.state?.[STATE.spotlight]?.default).toEqual([]);
+    expect(style.state?.[STATE.brightDepartements]?.default).toEqual([]);
   });
 
   it('starts with the QPVs of the given départements drawn, all of them when none is given', () => {
@@ -266,6 +266,12 @@ describe('atlasLayers', () => {
       return layer?.type === 'line' ? layer.paint?.['line-width'] : undefined;
     };
     expect(width(projectorTheme)).toBe((width(defaultTheme) as number) * projectorTheme.lineScale);
+  });
+
+  it("draws a numbered quarter's leader line as wide as the theme says", () => {
+    const theme = { ...defaultTheme, numbered: { ...defaultTheme.numbered, leaderWidth: 4 } };
+    const leader = atlasLayers(theme).find((l) => l.id === 'quarters-number-leader');
+    expect(leader?.type === 'line' ? leader.paint?.['line-width'] : undefined).toBe(4);
   });
 });
 

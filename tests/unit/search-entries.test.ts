@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { entryTypeLabel, searchEntries } from '../../src/lib/search/entries';
 import type { QpvPlace } from '../../src/lib/search/entries';
-import { buildIndex, searchIndex } from '../../src/lib/search/search';
+import { buildIndex, findEntries } from '../../src/lib/search/search';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { Commune } from '../../src/lib/communes/commune';
 import type { AtlasData, Zone } from '../../src/lib/types';
@@ -134,7 +134,7 @@ const qpv: QpvPlace[] = [
 const entries = searchEntries(atlas, communes, qpv);
 const index = buildIndex(entries);
 const found = (query: string): string[] =>
-  searchIndex(index, query).map((entry) => `${entry.type}:${entry.id}`);
+  findEntries(index, query).map((entry) => `${entry.type}:${entry.id}`);
 
 describe('searchEntries', () => {
   it('lists zones, then QPV, then communes, then départements', () => {
@@ -247,7 +247,7 @@ describe.runIf(existsSync(zonesFile))('searchEntries over the real geodata/zones
   ];
   const realIndex = buildIndex(searchEntries(realAtlas, realCommunes, []));
   const realFound = (query: string): string[] =>
-    searchIndex(realIndex, query).map((e) => `${e.type}:${e.id}`);
+    findEntries(realIndex, query).map((e) => `${e.type}:${e.id}`);
 
   it('finds every zone first by its own name', () => {
     for (const zone of zones) expect(realFound(zone.name)[0], zone.name).toBe(`zone:${zone.id}`);
@@ -257,7 +257,7 @@ describe.runIf(existsSync(zonesFile))('searchEntries over the real geodata/zones
     for (const zone of zones) {
       for (const commune of zone.communes) {
         expect(
-          searchIndex(realIndex, commune.name, 20).map((e) => e.id),
+          findEntries(realIndex, commune.name, 20).map((e) => e.id),
           `${zone.id} by ${commune.name}`
         ).toContain(zone.id);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, normalise, searchIndex } from '../../src/lib/search/search';
+import { buildIndex, normalise, findEntries } from '../../src/lib/search/search';
 import type { SearchEntry } from '../../src/lib/search/search';
 
 const commune = (id: string, label: string, detail: string): SearchEntry => ({
@@ -48,7 +48,7 @@ const entries: SearchEntry[] = [
 ];
 
 const index = buildIndex(entries);
-const ids = (query: string, limit?: number) => searchIndex(index, query, limit).map((e) => e.id);
+const ids = (query: string, limit?: number) => findEntries(index, query, limit).map((e) => e.id);
 
 describe('normalise', () => {
   it('ignores case, accents, hyphens and ligatures', () => {
@@ -84,7 +84,7 @@ describe('normalise', () => {
   });
 });
 
-describe('searchIndex', () => {
+describe('findEntries', () => {
   it('finds the quarter whose commune is exactly Liévin first, then the Liévin commune', () => {
     expect(ids('lievin')).toEqual(['lievin-calonne', '62510']);
   });
@@ -99,9 +99,9 @@ describe('searchIndex', () => {
   });
 
   it('returns nothing for an empty or blank query', () => {
-    expect(searchIndex(index, '')).toEqual([]);
-    expect(searchIndex(index, '   ')).toEqual([]);
-    expect(searchIndex(index, " -' ")).toEqual([]);
+    expect(findEntries(index, '')).toEqual([]);
+    expect(findEntries(index, '   ')).toEqual([]);
+    expect(findEntries(index, " -' ")).toEqual([]);
   });
 
   it('returns nothing when nothing matches', () => {
@@ -116,7 +116,7 @@ describe('searchIndex', () => {
       { ...commune('keyword-prefix', 'Ailleurs', 'x'), keywords: ['Armentières-Nord'] },
       commune('exact', 'Arment', 'x')
     ]);
-    expect(searchIndex(result, 'arment').map((e) => e.id)).toEqual([
+    expect(findEntries(result, 'arment').map((e) => e.id)).toEqual([
       'exact',
       'keyword-prefix',
       'keyword-word-prefix',
@@ -133,7 +133,7 @@ describe('searchIndex', () => {
       commune('c', 'Arras', ''),
       { type: 'zone', id: 'z', label: 'Baudimont', detail: '', keywords: ['Arras'] }
     ]);
-    expect(searchIndex(kinds, 'arras').map((e) => e.id)).toEqual(['z', 'c', 'e', 'q', 'd']);
+    expect(findEntries(kinds, 'arras').map((e) => e.id)).toEqual(['z', 'c', 'e', 'q', 'd']);
   });
 
   it("lists a town's quarter, then the town, then the QPV in it (the roubaix case)", () => {
@@ -155,7 +155,7 @@ describe('searchIndex', () => {
         keywords: ['Roubaix', 'Hem']
       }
     ]);
-    expect(searchIndex(roubaix, 'roubaix').map((e) => e.id)).toEqual([
+    expect(findEntries(roubaix, 'roubaix').map((e) => e.id)).toEqual([
       'lionderie',
       '59512',
       'QP059072',
@@ -174,7 +174,7 @@ describe('searchIndex', () => {
         keywords: ['Téteghem-Coudekerque-Village']
       }
     ]);
-    expect(searchIndex(teteghem, 'teteghem').map((e) => e.id)).toEqual(['degroote', '59588']);
+    expect(findEntries(teteghem, 'teteghem').map((e) => e.id)).toEqual(['degroote', '59588']);
   });
 
   it('finds a name with or without its leading article', () => {
@@ -184,7 +184,7 @@ describe('searchIndex', () => {
       commune('62643', 'Le Portel', 'Pas-de-Calais'),
       commune('80001', 'Madelon', 'Somme')
     ]);
-    const found = (q: string) => searchIndex(articles, q).map((e) => e.id);
+    const found = (q: string) => findEntries(articles, q).map((e) => e.id);
     expect(found('la madeleine')[0]).toBe('59368');
     expect(found('madeleine')[0]).toBe('59368');
     expect(found('le touquet')[0]).toBe('62826');
@@ -197,8 +197,8 @@ describe('searchIndex', () => {
       { ...commune('59368', 'La Madeleine', 'Nord'), keywords: ['59110'] },
       { ...commune('59350', 'Lille', 'Nord'), keywords: ['59000', '59160', '59260', '59777', '59800'] }
     ]);
-    expect(searchIndex(postal, '59110').map((e) => e.id)).toEqual(['59368']);
-    expect(searchIndex(postal, '59000').map((e) => e.id)).toEqual(['59350']);
+    expect(findEntries(postal, '59110').map((e) => e.id)).toEqual(['59368']);
+    expect(findEntries(postal, '59000').map((e) => e.id)).toEqual(['59350']);
   });
 
   it('between equal matches of the same type, puts the shorter label first', () => {
@@ -216,7 +216,7 @@ describe('searchIndex', () => {
       commune('c', 'Fza', 'x'),
       commune('a', 'Éza', 'x')
     ]);
-    expect(searchIndex(accented, 'z').map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    expect(findEntries(accented, 'z').map((e) => e.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('does not search the detail line', () => {
@@ -225,13 +225,13 @@ describe('searchIndex', () => {
 
   it('returns at most 8 results by default and honours a custom limit', () => {
     const many = buildIndex(Array.from({ length: 20 }, (_, i) => commune(String(i), `Saint-${i}`, 'x')));
-    expect(searchIndex(many, 'saint')).toHaveLength(8);
-    expect(searchIndex(many, 'saint', 3)).toHaveLength(3);
-    expect(searchIndex(many, 'saint', 0)).toEqual([]);
+    expect(findEntries(many, 'saint')).toHaveLength(8);
+    expect(findEntries(many, 'saint', 3)).toHaveLength(3);
+    expect(findEntries(many, 'saint', 0)).toEqual([]);
   });
 
   it('returns the original entries, label and detail untouched', () => {
-    expect(searchIndex(index, 'mons-en-barœul')[1]).toBe(entries[3]);
+    expect(findEntries(index, 'mons-en-barœul')[1]).toBe(entries[3]);
   });
 
   it('finds the right entries among 5,000, even when every entry matches', () => {
@@ -245,7 +245,7 @@ describe('searchIndex', () => {
         keywords: [`Mot-clé ${i}`, 'Ailleurs']
       }))
     );
-    const found = (query: string) => searchIndex(big, query).map((e) => e.id);
+    const found = (query: string) => findEntries(big, query).map((e) => e.id);
     // Every label matches: zones (i % 4 == 0) come first, the shortest labels (i < 10) among them.
     expect(found('commune')).toEqual(['0', '4', '8', '12', '16', '20', '24', '28']);
     expect(found('numero 4999')).toEqual(['4999']);

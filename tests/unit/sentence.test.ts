@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departementLocative, describeSelection } from '../../src/lib/filters/sentence';
-import { PROGRAMME_LABELS, PROGRAMME_DESCRIPTIONS, SCOPE_LABELS, viaLabel } from '../../src/lib/programmes';
+import { PROGRAMME_LABELS, PROGRAMME_DESCRIPTIONS, SCOPE_LABELS, viaLabel } from '../../src/lib/labels';
 import { PROGRAMMES, SCOPES } from '../../src/lib/types';
 import type { FilterState } from '../../src/lib/types';
 

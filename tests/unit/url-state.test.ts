@@ -41,17 +41,16 @@ function state(
 }
 
 describe('defaultState', () => {
-  it('shows every layer except communes, with no filter and no selection', () => {
-    expect(DEFAULT_LAYERS).toEqual(['quarters', 'territories', 'qpv', 'departements', 'region']);
+  it('shows every layer except communes and EPCIs, with no filter and no selection', () => {
     expect(defaultState()).toEqual({
       filter: { programmes: [], mode: 'any', departements: [], epci: null },
-      layers: ['quarters', 'territories', 'qpv', 'departements', 'region'],
+      layers: LAYER_IDS.filter((id) => id !== 'communes' && id !== 'epci'),
       zone: null,
       commune: null,
       epci: null,
       qpv: null,
       panel: null,
-      spotlight: false,
+      dimOutsideFilter: false,
       qpvFrance: false,
       present: false,
       scene: 0
@@ -140,6 +139,12 @@ describe('parseState', () => {
       layers: ['qpv']
     });
     expect(serialiseState(state({ qpv: 'QP02A001' }))).toBe('qpv=QP02A001');
+  });
+
+  it('reads and writes the spotlight option as spot=1', () => {
+    expect(parse('spot=1').dimOutsideFilter).toBe(true);
+    expect(parse('spot=yes').dimOutsideFilter).toBe(false);
+    expect(serialiseState(state({ dimOutsideFilter: true }))).toBe('spot=1');
   });
 
   it('reads and writes the all-of-France choice of the QPV layer as qpvfr=1', () => {
@@ -333,7 +338,7 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   epci: fc.option(fc.constantFrom(...epciCodes), { nil: null }),
   qpv: fc.option(fc.constantFrom(...qpvCodes), { nil: null }),
   panel: fc.option(fc.constantFrom(...PANELS), { nil: null }),
-  spotlight: fc.boolean(),
+  dimOutsideFilter: fc.boolean(),
   qpvFrance: fc.boolean(),
   present: fc.boolean(),
   scene: fc.integer({ min: 0, max: known.sceneCount - 1 })

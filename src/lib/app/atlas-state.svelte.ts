@@ -14,12 +14,12 @@ import type {
   Places,
   View,
   ZoneKind
-} from '../types';
-import { PROGRAMMES } from '../types';
-import { labelPoints, type MapGeodata } from '../map/style';
-import { defaultTheme, projectorTheme } from '../map/theme';
-import { featureBounds, VIEW_BOUNDS } from '../map/views';
-import type { MapPick } from '../map/pick';
+} from '$lib/types';
+import { PROGRAMMES } from '$lib/types';
+import { labelPoints, type MapGeodata } from '$lib/map/style';
+import { defaultTheme, projectorTheme } from '$lib/map/theme';
+import { featureBounds, VIEW_BOUNDS } from '$lib/map/views';
+import type { MapPick } from '$lib/map/pick';
 import {
   overlaps,
   unionOf,
@@ -27,20 +27,20 @@ import {
   type FramePreset,
   type FrameRequest,
   type FrameTarget
-} from '../map/camera';
-import { buildIndex, type SearchEntry } from '../search/search';
-import { searchEntries } from '../search/entries';
-import { summarise } from '../summary/summary';
-import { sceneCamera, sceneState } from '../present/deck';
-import { numberQuarters } from '../present/numbering';
-import { parseState, qpvLinkProblem, serialiseState } from '../url/state';
-import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '../qpv/qpv';
-import { filterZones, optionCounts, resetFilter } from '../filters/filter';
-import { describeSelection } from '../filters/sentence';
-import type { ZoneRow } from '../zones/ZoneList.svelte';
+} from '$lib/map/camera';
+import { buildIndex, type SearchEntry } from '$lib/search/search';
+import { searchEntries } from '$lib/search/entries';
+import { summarise } from '$lib/summary/summary';
+import { sceneCamera, sceneState } from '$lib/present/deck';
+import { numberQuarters } from '$lib/present/numbering';
+import { parseState, qpvLinkProblem, serialiseState } from '$lib/url/state';
+import { coverageSentence, qpvCoverage, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
+import { filterZones, optionCounts, resetFilter } from '$lib/filters/filter';
+import { describeSelection } from '$lib/filters/sentence';
+import type { ZoneRow } from '$lib/zones/ZoneList.svelte';
 import { choose, chooseCommune, chooseEpci, chooseQpv, type Choice, type ChoicePlaces } from './choice';
 import { indexBy, knownValues, mapAttribution, programmesByZone, sourceLines } from './lookups';
-import { layerEntries } from '../layers/entries';
+import { layerEntries } from '$lib/layer-panel/entries';
 
 /** What the page's load function gives. */
 export interface AtlasPageData {
@@ -162,9 +162,10 @@ export class AtlasState {
   readonly brightDepartements = $derived.by((): string[] => {
     if (this.scene)
       return (this.scene.spotlight ?? []).map((id) => this.zonesById.get(id)?.departement ?? id);
-    return this.state.spotlight ? this.state.filter.departements : [];
+    return this.state.dimOutsideFilter ? this.state.filter.departements : [];
   });
 
+  /** Every zone, commune, EPCI, QPV and département, indexed for the search box (queried by findEntries). */
   readonly searchIndex = $derived(
     buildIndex(
       searchEntries(
@@ -320,7 +321,7 @@ export class AtlasState {
   }
 
   async resetFilter(): Promise<void> {
-    await this.#navigate({ ...this.state, filter: resetFilter(), spotlight: false });
+    await this.#navigate({ ...this.state, filter: resetFilter(), dimOutsideFilter: false });
     this.#frameResultIfOutOfView();
   }
 
@@ -337,8 +338,8 @@ export class AtlasState {
     this.notice = 'Aucune zone retenue dans la vue : carte recadrée sur le résultat du filtre.';
   }
 
-  setSpotlight(on: boolean): Promise<void> {
-    return this.#navigate({ ...this.state, spotlight: on });
+  setDimOutsideFilter(on: boolean): Promise<void> {
+    return this.#navigate({ ...this.state, dimOutsideFilter: on });
   }
 
   setLayers(layers: LayerId[]): Promise<void> {

@@ -1,10 +1,10 @@
 // What choosing a search result does: which place it selects and where the camera goes.
 // Pure, so each kind of result is tested in node (tests/unit/choice.test.ts).
 import type { Feature, Geometry } from 'geojson';
-import type { AppState, CommunePlace, EpciPlace, PlaceProperties, QpvProperties, Zone } from '../types';
-import type { SearchEntry } from '../search/search';
-import { featureBounds } from '../map/views';
-import type { Bounds, FramePreset, FrameTarget } from '../map/camera';
+import type { AppState, CommunePlace, EpciPlace, PlaceProperties, QpvProperties, Zone } from '$lib/types';
+import type { SearchEntry } from '$lib/search/search';
+import { featureBounds } from '$lib/map/views';
+import type { Bounds, FramePreset, FrameTarget } from '$lib/map/camera';
 
 /** The places a search result can lead to. */
 export interface ChoicePlaces {

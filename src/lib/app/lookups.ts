@@ -1,9 +1,9 @@
 // Read-only indexes of the loaded data, built once per load by the state owner.
 import type { Feature, Geometry } from 'geojson';
-import type { AtlasData, CommunePlace, EpciPlace, Programme, Zone, ZoneProperties } from '../types';
-import type { KnownValues } from '../url/state';
-import type { ZoneProgrammes } from '../filters/filter';
-import { zoneProgrammes } from '../measures/link';
+import type { AtlasData, CommunePlace, EpciPlace, Programme, Zone, ZoneProperties } from '$lib/types';
+import type { KnownValues } from '$lib/url/state';
+import type { ZoneProgrammes } from '$lib/filters/filter';
+import { zoneProgrammes } from '$lib/measures/link';
 
 /** Items by a key of theirs. */
 export function indexBy<T, K>(items: readonly T[], key: (item: T) => K): ReadonlyMap<K, T> {

@@ -1,9 +1,9 @@
 // What concerns one commune found by search: the zones that include it and the
 // measures reaching it, either through those zones or by targeting its
 // département, its region or the whole country.
-import type { AtlasData, Measure, Via, Zone } from '../types';
-import { placeVia, VIA_RANK } from '../measures/link';
-import { viaLabel } from '../programmes';
+import type { AtlasData, Measure, Via, Zone } from '$lib/types';
+import { placeVia, VIA_RANK } from '$lib/measures/link';
+import { viaLabel } from '$lib/labels';
 
 /** A commune as offered by search and shown on its sheet. */
 export interface Commune {

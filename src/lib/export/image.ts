@@ -5,9 +5,9 @@
 // only `renderExportImage` and `downloadCanvas` touch the DOM.
 
 import { formatDate } from '$lib/format/date';
-import { legendEntries, type LegendEntry, type Swatch } from '../map/legend';
-import type { MapTheme } from '../map/theme';
-import type { LayerId } from '../types';
+import { legendEntries, type LegendEntry, type Swatch } from '$lib/map/legend';
+import type { MapTheme } from '$lib/map/theme';
+import type { LayerId } from '$lib/types';
 
 /** Size of the exported image: full HD, the size of most projectors and slide templates. */
 export const EXPORT_WIDTH = 1920;

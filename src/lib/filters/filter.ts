@@ -1,7 +1,7 @@
 // The explorer's zone filter: which zones a FilterState keeps, and the faceted
 // counts shown next to each option. Pure functions over plain data.
-import { PROGRAMMES } from '../types';
-import type { FilterState, Programme, Zone } from '../types';
+import { PROGRAMMES } from '$lib/types';
+import type { FilterState, Programme, Zone } from '$lib/types';
 
 /** Programmes of each zone (by definition and through measures), keyed by zone id. */
 export type ZoneProgrammes = Readonly<Record<string, readonly Programme[]>>;

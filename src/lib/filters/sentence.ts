@@ -1,8 +1,8 @@
 // One short French sentence stating the current selection. It is shown above the
 // list and reused as the caption of image exports, so it stays on one line.
-import { PROGRAMMES } from '../types';
-import type { FilterState, Programme, ZoneKind } from '../types';
-import { PROGRAMME_LABELS, PROGRAMME_SHORT_LABELS, ZONE_KIND_LABELS } from '../programmes';
+import { PROGRAMMES } from '$lib/types';
+import type { FilterState, Programme, ZoneKind } from '$lib/types';
+import { PROGRAMME_LABELS, PROGRAMME_SHORT_LABELS, ZONE_KIND_LABELS } from '$lib/labels';
 
 /** Number of selected zones of each kind. */
 export type KindsCount = Readonly<Record<ZoneKind, number>>;

@@ -5,7 +5,7 @@ import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { LayerId, PlaceProperties, QpvProperties, ZoneProperties } from '$lib/types';
-import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layers';
+import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layer-specs';
 import { COMMUNE_TILES } from './tiles';
 import type { MapTheme } from './theme';
 
@@ -72,7 +72,7 @@ export function atlasStyle(
     name: 'Atlas de la politique de la ville',
     'font-faces': { [LABEL_FONT]: fontUrl },
     state: {
-      [STATE.spotlight]: { default: [] },
+      [STATE.brightDepartements]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
       [STATE.selectedQpv]: { default: '' },
       [STATE.qpvDepartements]: { default: [...qpvDepartements] }

@@ -41,9 +41,18 @@ export interface MapTheme {
   };
   /**
    * Numbered quarter markers of a scene: disc colour, outline and number colour; radius and
-   * outline width in px (together they set how far apart crowded discs are moved, see markers.ts).
+   * outline width in px (together they set how far apart crowded discs are moved, see markers.ts);
+   * width in px of the leader line from a moved disc back to its quarter.
    */
-  numbered: { fill: string; line: string; text: string; radius: number; outline: number; textSize: number };
+  numbered: {
+    fill: string;
+    line: string;
+    text: string;
+    radius: number;
+    outline: number;
+    textSize: number;
+    leaderWidth: number;
+  };
   /**
    * Territories (whole départements): fill opacity at regional scale (zoom 8) and once zoomed
    * into their quarters (zoom 10), each at rest and under the pointer; outline width.
@@ -90,7 +99,15 @@ export const defaultTheme: MapTheme = {
     width: 1.6,
     approximateDash: [2, 1.5]
   },
-  numbered: { fill: '#7b1d14', line: '#ffffff', text: '#ffffff', radius: 11, outline: 2, textSize: 13 },
+  numbered: {
+    fill: '#7b1d14',
+    line: '#ffffff',
+    text: '#ffffff',
+    radius: 11,
+    outline: 2,
+    textSize: 13,
+    leaderWidth: 1.5
+  },
   territory: {
     fill: '#1f8a70',
     line: '#0f5c4a',
@@ -110,7 +127,15 @@ export const projectorTheme: MapTheme = {
   background: '#c9d8e2',
   departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
   quarter: { ...defaultTheme.quarter, fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
-  numbered: { fill: '#4a0c06', line: '#ffffff', text: '#ffffff', radius: 13, outline: 2, textSize: 16 },
+  numbered: {
+    fill: '#4a0c06',
+    line: '#ffffff',
+    text: '#ffffff',
+    radius: 13,
+    outline: 2,
+    textSize: 16,
+    leaderWidth: 1.5
+  },
   territory: { ...defaultTheme.territory, fill: '#0f7a5f', line: '#063d30' },
   lineScale: 1.8
 };

@@ -1,6 +1,6 @@
 // How a measure's date reads on a sheet: exactly as precise as the source, never more.
-import type { Measure } from '../types';
-import { APPROXIMATE_PERIOD_PREFIXES } from '../programmes';
+import type { Measure } from '$lib/types';
+import { APPROXIMATE_PERIOD_PREFIXES } from '$lib/labels';
 import { formatDate } from '$lib/format/date';
 
 /** French date of a measure: "22 janvier 2019", "décembre 2018", "2019", or "début 2019" when approximate. */

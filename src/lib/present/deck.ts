@@ -2,8 +2,8 @@
 // the explorer state and camera a scene stands for. Presentation clickers send PageUp and
 // PageDown, so those move between scenes like the arrow keys.
 
-import { defaultState } from '../url/state';
-import type { AppState } from '../types';
+import { defaultState } from '$lib/url/state';
+import type { AppState } from '$lib/types';
 import type { Scene, SceneCamera } from '$lib/types';
 
 /** What a key press asks of the deck. */
@@ -69,7 +69,7 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     qpv: null,
     panel: scene.summary ? 'summary' : null,
     // The scene's own spotlight is drawn by presentation mode, not the explorer's option.
-    spotlight: false,
+    dimOutsideFilter: false,
     qpvFrance: defaults.qpvFrance,
     present: true
   };

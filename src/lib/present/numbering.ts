@@ -4,7 +4,7 @@
 // by id, so the same data always gives the same numbers and neighbours get close numbers.
 
 import type { FeatureCollection, Point } from 'geojson';
-import type { Zone, ZoneProperties } from '../types';
+import type { Zone, ZoneProperties } from '$lib/types';
 
 /** One entry of the on-screen key: the number drawn on the map and what it names. */
 export interface NumberedQuarter {

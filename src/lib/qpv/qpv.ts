@@ -1,9 +1,9 @@
 // What a QPV's sheet shows, computed from the atlas data: its département, its communes
 // (matched by name to the commune list), their intercommunalities, the quarter of the atlas
 // drawn with it, and the measures reaching it. Pure: tested in node (tests/unit/qpv.test.ts).
-import type { AtlasData, CommunePlace, EpciPlace, QpvProperties, Zone } from '../types';
-import { measuresReaching, type CommuneMeasure } from '../communes/commune';
-import { normalise } from '../search/search';
+import type { AtlasData, CommunePlace, EpciPlace, QpvProperties, Zone } from '$lib/types';
+import { measuresReaching, type CommuneMeasure } from '$lib/communes/commune';
+import { normalise } from '$lib/search/search';
 import { qpvCommuneNames, type QpvLinkProblem } from './code';
 
 /** One commune of a QPV: the name its source gives, and the commune it names when one is found. */

@@ -1,11 +1,11 @@
 // The search box's entries built from the atlas data: its zones (found by their
 // own name, their communes and their official QPV name), the QPV contours, the
 // communes and the départements.
-import type { AtlasData, EpciPlace, ZoneKind } from '../types';
-import type { Commune } from '../communes/commune';
-import { PROGRAMME_LABELS } from '../programmes';
+import type { AtlasData, EpciPlace, ZoneKind } from '$lib/types';
+import type { Commune } from '$lib/communes/commune';
+import { PROGRAMME_LABELS } from '$lib/labels';
 import type { SearchEntry } from './search';
-import { qpvCommuneNames } from '../qpv/code';
+import { qpvCommuneNames } from '$lib/qpv/code';
 
 /** A 2015 QPV as listed by the map's QPV layer; `communes` is the source's comma-separated list. */
 export interface QpvPlace {

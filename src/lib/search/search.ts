@@ -34,7 +34,7 @@ interface IndexedEntry {
   typeRank: number;
 }
 
-/** Entries with their normalised names, ready for searchIndex. */
+/** Entries with their normalised names, ready for findEntries. */
 export interface SearchIndex {
   readonly entries: readonly IndexedEntry[];
 }
@@ -84,7 +84,7 @@ export function buildIndex(entries: readonly SearchEntry[]): SearchIndex {
 }
 
 /** Best `limit` entries for `query`, ranked by the rule at the top of this file. */
-export function searchIndex(index: SearchIndex, query: string, limit = 8): SearchEntry[] {
+export function findEntries(index: SearchIndex, query: string, limit = 8): SearchEntry[] {
   const q = normalise(query);
   if (q === '' || limit <= 0) return [];
   const queryWords = words(q);

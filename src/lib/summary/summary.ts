@@ -12,8 +12,8 @@ import {
   type Programme,
   type Scope,
   type Zone
-} from '../types';
-import { zoneProgrammes } from '../measures/link';
+} from '$lib/types';
+import { zoneProgrammes } from '$lib/measures/link';
 
 /** Number of selected zones taking part in a programme. */
 export interface ProgrammeCount {

@@ -1,10 +1,10 @@
 // The shareable state in the query string, and the camera in MapLibre's hash.
 // Links are typed and edited by hand and pasted from chats, so parsing never
 // throws: each bad value falls back to its default and the rest of the state is kept.
-import { LAYER_IDS, PANELS, PROGRAMMES } from '../types';
-import type { AppState, LayerId, Panel, Programme } from '../types';
-import { isQpvCode, type QpvLinkProblem } from '../qpv/code';
-import { resetFilter } from '../filters/filter';
+import { LAYER_IDS, PANELS, PROGRAMMES } from '$lib/types';
+import type { AppState, LayerId, Panel, Programme } from '$lib/types';
+import { isQpvCode, type QpvLinkProblem } from '$lib/qpv/code';
+import { resetFilter } from '$lib/filters/filter';
 
 /** Values a link may refer to; anything else in the URL is dropped. */
 export interface KnownValues {
@@ -52,7 +52,7 @@ export function defaultState(): AppState {
     epci: null,
     qpv: null,
     panel: null,
-    spotlight: false,
+    dimOutsideFilter: false,
     qpvFrance: false,
     present: false,
     scene: 0
@@ -93,7 +93,7 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
     v === NO_LAYERS ? [] : nonEmpty(inOrder(LAYER_IDS, splitList(v).filter(isLayer)))
   ) ?? [...DEFAULT_LAYERS];
   state.panel = first(values('panel'), (v) => (isPanel(v) ? v : null)) ?? null;
-  state.spotlight = first(values('spot'), parseFlag) ?? false;
+  state.dimOutsideFilter = first(values('spot'), parseFlag) ?? false;
   state.qpvFrance = first(values('qpvfr'), parseFlag) ?? false;
   state.present = first(values('present'), parseFlag) ?? false;
   const lastScene = Number.isFinite(known.sceneCount) ? Math.max(0, Math.floor(known.sceneCount) - 1) : 0;
@@ -129,7 +129,7 @@ export function serialiseState(state: AppState): string {
   if (!sameList(s.layers, DEFAULT_LAYERS))
     params.push(['layers', s.layers.length > 0 ? s.layers.join(',') : NO_LAYERS]);
   if (s.panel !== null) params.push(['panel', s.panel]);
-  if (s.spotlight) params.push(['spot', '1']);
+  if (s.dimOutsideFilter) params.push(['spot', '1']);
   if (s.qpvFrance) params.push(['qpvfr', '1']);
   if (s.present) params.push(['present', '1']);
   if (s.scene !== 0) params.push(['scene', String(s.scene + 1)]);

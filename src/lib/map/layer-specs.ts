@@ -43,10 +43,10 @@ export const HIDDEN = 'hidden';
 
 /**
  * Global-state keys the style reads (see the style's `state` defaults):
- * the focused départements of the spotlight (none: no dimming), the selected EPCI.
+ * the départements the spotlight keeps bright (none: no dimming), the selected EPCI.
  */
 export const STATE = {
-  spotlight: 'spotlight',
+  brightDepartements: 'brightDepartements',
   selectedEpci: 'selectedEpci',
   /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
   qpvDepartements: 'qpvDepartements',
@@ -101,7 +101,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'neighbours-spotlight',
       type: 'fill',
       source: SOURCES.neighbours,
-      filter: ['>', ['length', ['global-state', STATE.spotlight]], 0],
+      filter: ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
       paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
     },
     {
@@ -301,7 +301,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.numbers,
       filter: ['==', ['geometry-type'], 'LineString'],
       metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.numbered.fill, 'line-width': 1.5 }
+      paint: { 'line-color': theme.numbered.fill, 'line-width': theme.numbered.leaderWidth }
     },
     {
       id: 'quarters-number-marker',
@@ -322,8 +322,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.departements,
       filter: [
         'all',
-        ['>', ['length', ['global-state', STATE.spotlight]], 0],
-        ['!', ['in', ['get', 'code'], ['global-state', STATE.spotlight]]]
+        ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
+        ['!', ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]]
       ],
       paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
     },

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { departementOfCommune, departementsByRegion, zoneEpcis } from '../../geodata/build/layers';
+import { departementOfCommune, departementsByRegion, zoneEpcis } from '../../geodata/build/areas';
 import type { CommuneProperties, Zone } from '../../src/lib/types';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
 import { BASE_CASE, FIXTURES } from './helpers';

@@ -1,4 +1,4 @@
-// The context layers of the map (region, départements, communes, QPV) and the
+// The context areas of the map (region, départements, communes, EPCIs, QPV) and the
 // region → départements table the measure links need. Pure functions of the sources.
 import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
