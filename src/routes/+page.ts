@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AtlasData, PlaceProperties, Places, QpvPlace, ZoneProperties } from '$lib/types';
-import type { MapGeodata } from '$lib/map/style';
+import { drawnFileUrls, type MapGeodata } from '$lib/map/style';
 import { COMMUNE_TILES, QPV_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
@@ -18,19 +18,17 @@ export const load: PageLoad = async ({ fetch, url }) => {
     }
     return (await response.json()) as T;
   };
-  const [atlas, zones, region, departements, neighbours] = await Promise.all([
+  const [atlas, zones, departements] = await Promise.all([
     get<AtlasData>('atlas.json'),
     get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson'),
-    get<FeatureCollection<Geometry, PlaceProperties>>('region.geojson'),
-    get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson'),
-    get<FeatureCollection<Geometry>>('neighbours.geojson')
+    get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson')
   ]);
   const dataUrl = new URL(`${base}/data`, url).href;
   const geodata: MapGeodata = {
     zones,
-    region,
     departements,
-    neighbours,
+    // The map's worker asks for these itself; those the page also read come from the HTTP cache.
+    urls: drawnFileUrls(`${base}/data`),
     epciUrl: `${base}/data/epci.geojson`,
     communeTiles: { url: tileUrlTemplate(COMMUNE_TILES, dataUrl), bounds: atlas.tileBounds.communes },
     qpvTiles: { url: tileUrlTemplate(QPV_TILES, dataUrl), bounds: atlas.tileBounds.qpv }

@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
-import { atlasStyle, labelPoints, type MapGeodata } from '../../src/lib/map/style';
+import { atlasStyle, drawnFileUrls, labelPoints, type MapGeodata } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
 import { LAYER_IDS, type PlaceProperties, type ZoneProperties } from '../../src/lib/types';
@@ -80,15 +80,8 @@ const departements: FeatureCollection<Polygon, PlaceProperties> = {
 
 const geodata: MapGeodata = {
   zones,
-  region: {
-    type: 'FeatureCollection',
-    features: [feature(square(1, 49, 3), { code: '32', name: 'Hauts-de-France' })]
-  },
   departements,
-  neighbours: {
-    type: 'FeatureCollection',
-    features: [feature(square(4, 49, 1), {})]
-  },
+  urls: drawnFileUrls('/data'),
   epciUrl: '/data/epci.geojson',
   communeTiles: { url: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf', bounds: [1, 49, 4, 51] },
   qpvTiles: { url: 'http://atlas.test/data/tiles/qpv/{z}/{x}/{y}.pbf', bounds: [3.01, 50.6, 3.08, 50.65] }
@@ -163,6 +156,13 @@ describe('atlasStyle', () => {
         expect(source.type, id).toBe('geojson');
         expect(source, id).not.toHaveProperty('tiles');
       }
+    }
+  });
+
+  it('hands the drawn files to MapLibre by address, so its worker fetches and parses them', () => {
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
+    for (const [name, url] of Object.entries(geodata.urls)) {
+      expect(style.sources[name], name).toMatchObject({ type: 'geojson', data: url });
     }
   });
 

@@ -9,13 +9,29 @@ import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layer-spe
 import { COMMUNE_TILES, QPV_TILES, type TileSetSpec, type TileSource } from './tiles';
 import type { MapTheme } from './theme';
 
-/** The geometry the map draws, as loaded from the built geodata. */
+/** Files the map draws as they are: region, départements, zones and, under France, its neighbours. */
+const DRAWN_FILES = ['zones', 'region', 'departements', 'neighbours'] as const;
+export type DrawnFile = (typeof DRAWN_FILES)[number];
+
+/** Address of each drawn file in the data folder at `dataUrl`. */
+export function drawnFileUrls(dataUrl: string): Record<DrawnFile, string> {
+  return Object.fromEntries(DRAWN_FILES.map((name) => [name, `${dataUrl}/${name}.geojson`])) as Record<
+    DrawnFile,
+    string
+  >;
+}
+
+/**
+ * The geometry the map draws, as loaded from the built geodata. The sources take the drawn
+ * files by address: MapLibre's worker fetches and parses them, where geometry handed over as
+ * objects is first copied on the page's thread, which held the first picture back (issue 10).
+ */
 export interface MapGeodata {
+  /** The page's own copy of the zones and quarters (lists, sheets, picking, label points). */
   zones: FeatureCollection<Geometry, ZoneProperties>;
-  region: FeatureCollection<Geometry, PlaceProperties>;
   departements: FeatureCollection<Geometry, PlaceProperties>;
-  /** Neighbouring countries' land (Natural Earth), drawn under France. */
-  neighbours: FeatureCollection<Geometry>;
+  /** Address of each file the map draws. */
+  urls: Record<DrawnFile, string>;
   /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
   epciUrl: string;
   /** The communes' vector tiles, asked only where and when they are drawn. */
@@ -77,15 +93,17 @@ export function atlasStyle(
       [STATE.selectedQpv]: { default: '' },
       [STATE.qpvDepartements]: { default: [...qpvDepartements] }
     },
+    // The labels' source comes first: its tile is cut first, so the glyphs it waits for are drawn
+    // on the page's thread before the other sources' tiles keep that thread busy drawing frames.
     sources: {
-      [SOURCES.zones]: { type: 'geojson', data: geodata.zones, promoteId: 'id' },
-      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
-      [SOURCES.region]: { type: 'geojson', data: geodata.region },
-      [SOURCES.departements]: { type: 'geojson', data: geodata.departements },
       [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
+      [SOURCES.zones]: { type: 'geojson', data: geodata.urls.zones, promoteId: 'id' },
+      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
+      [SOURCES.region]: { type: 'geojson', data: geodata.urls.region },
+      [SOURCES.departements]: { type: 'geojson', data: geodata.urls.departements },
       [SOURCES.communes]: vectorSource(COMMUNE_TILES, geodata.communeTiles),
       [SOURCES.epci]: { type: 'geojson', data: empty },
-      [SOURCES.neighbours]: { type: 'geojson', data: geodata.neighbours },
+      [SOURCES.neighbours]: { type: 'geojson', data: geodata.urls.neighbours },
       [SOURCES.qpv]: vectorSource(QPV_TILES, geodata.qpvTiles),
       [SOURCES.numbers]: { type: 'geojson', data: empty }
     },
