@@ -10,11 +10,14 @@
 //   Enter → sheet shown (and the camera flight it starts), scene step → map
 //   idle (and its camera flight).
 // The machine is shared and its WebGL is software: read the ratios first.
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
 import { BUDGET_KB, firstLoadBytes } from '../e2e/first-load';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
+import { QPV_TILES } from '../../src/lib/map/tiles';
+import type { AtlasData } from '../../src/lib/types';
 import { idleAfter } from './idle';
 import { startBenchServer } from './server';
 import { benchNational } from './national';
@@ -176,10 +179,21 @@ try {
   console.log(`  JS + CSS gzip: ${kb(totals.js.gzip + totals.css.gzip)} (budget ${BUDGET_KB.jsAndCss} KB)`);
 
   const [[west, south], [east, north]] = VIEW_BOUNDS.hdf;
+  const { tileBounds } = JSON.parse(readFileSync('static/data/atlas.json', 'utf8')) as AtlasData;
+  // The QPVs come as vector tiles in the atlas: the bare page asks for the same tile set.
+  const qpvTiles = encodeURIComponent(
+    JSON.stringify({
+      tiles: [`${server.baseURL}/data/${QPV_TILES.dir}/{z}/{x}/{y}.pbf`],
+      layer: QPV_TILES.layer,
+      minzoom: QPV_TILES.minZoom,
+      maxzoom: QPV_TILES.maxZoom,
+      bounds: tileBounds.qpv
+    })
+  );
   const subjects: Record<'atlas' | 'bare', Subject> = {
     atlas: { url: `${server.baseURL}/`, created: 'atlas:map-created', idle: 'atlas:first-idle' },
     bare: {
-      url: `${server.baseURL}/bench-bare/?bounds=${west},${south},${east},${north}&padding=24&size=${mapSize}`,
+      url: `${server.baseURL}/bench-bare/?bounds=${west},${south},${east},${north}&padding=24&size=${mapSize}&qpv=${qpvTiles}`,
       created: 'bare:map-created',
       idle: 'bare:first-idle'
     }

@@ -10,7 +10,9 @@ const [west, south, east, north] = params.get('bounds').split(',').map(Number);
 const [width, height] = params.get('size').split('x');
 Object.assign(document.getElementById('map').style, { width: `${width}px`, height: `${height}px` });
 // Every GeoJSON file the atlas draws at start (the neighbouring countries under France included).
-const FILES = ['neighbours', 'departements', 'region', 'zones', 'qpv'];
+const FILES = ['neighbours', 'departements', 'region', 'zones'];
+// The QPVs' vector tile set, as the atlas draws it (the bench passes its address, zooms and box).
+const qpv = JSON.parse(params.get('qpv'));
 
 const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe9ef' } }];
 for (const name of FILES) {
@@ -25,13 +27,37 @@ for (const name of FILES) {
   );
 }
 
+layers.push(
+  {
+    id: 'qpv-fill',
+    type: 'fill',
+    source: 'qpv',
+    'source-layer': qpv.layer,
+    paint: { 'fill-color': '#c0392b', 'fill-opacity': 0.2 }
+  },
+  {
+    id: 'qpv-line',
+    type: 'line',
+    source: 'qpv',
+    'source-layer': qpv.layer,
+    paint: { 'line-color': '#5c4d3c' }
+  }
+);
+
 const map = new Map({
   container: 'map',
   style: {
     version: 8,
-    sources: Object.fromEntries(
-      FILES.map((name) => [name, { type: 'geojson', data: `/data/${name}.geojson` }])
-    ),
+    sources: {
+      ...Object.fromEntries(FILES.map((name) => [name, { type: 'geojson', data: `/data/${name}.geojson` }])),
+      qpv: {
+        type: 'vector',
+        tiles: qpv.tiles,
+        minzoom: qpv.minzoom,
+        maxzoom: qpv.maxzoom,
+        bounds: qpv.bounds
+      }
+    },
     layers
   },
   bounds: [
