@@ -106,15 +106,15 @@ export async function writeNationalData(dir: string) {
 async function startupBytes(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  const bodies: Promise<{ url: string; bytes: Buffer | null }>[] = [];
+  // Each file once: the page and the map's worker may both fetch one (the second from the HTTP cache).
+  const bodies = new Map<string, Promise<Buffer | null>>();
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname.startsWith('/data/'))
-      bodies.push(
-        response.body().then(
-          (bytes) => ({ url: response.url(), bytes }),
-          () => ({ url: response.url(), bytes: null })
-        )
-      );
+    const address = response.url();
+    if (!new URL(address).pathname.startsWith('/data/') || bodies.has(address)) return;
+    bodies.set(
+      address,
+      response.body().catch(() => null)
+    );
   });
   await page.goto(url);
   await waitForMapIdle(page);
@@ -127,7 +127,8 @@ async function startupBytes(browser: Browser, url: string) {
   let geodata = 0;
   let qpv = 0;
   let tiles = 0;
-  for (const { url: address, bytes } of await Promise.all(bodies)) {
+  for (const [address, body] of bodies) {
+    const bytes = await body;
     if (!bytes || (starts[address] ?? 0) > firstIdle) continue;
     const gzip = gzipSync(bytes).length;
     if (address.includes(`/data/${COMMUNE_TILES.dir}/`)) tiles += gzip;
