@@ -28,7 +28,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
     zones,
     departements,
     // The map's worker asks for these itself; those the page also read come from the HTTP cache.
-    urls: drawnFileUrls(`${base}/data`),
+    urls: drawnFileUrls(dataUrl),
     epciUrl: `${base}/data/epci.geojson`,
     communeTiles: { url: tileUrlTemplate(COMMUNE_TILES, dataUrl), bounds: atlas.tileBounds.communes },
     qpvTiles: { url: tileUrlTemplate(QPV_TILES, dataUrl), bounds: atlas.tileBounds.qpv }

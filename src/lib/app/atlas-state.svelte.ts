@@ -3,7 +3,6 @@
 // user's actions as methods that write the URL. It also issues the camera's frame requests,
 // which <AtlasMap> alone applies. The page only lays components out around it.
 import type { Feature, Geometry } from 'geojson';
-import { tick } from 'svelte';
 import type {
   AppState,
   AtlasData,
@@ -263,11 +262,10 @@ export class AtlasState {
       .data()
       .loadQpvs()
       .then(
-        async (qpvs) => {
+        (qpvs) => {
           this.qpvs = qpvs;
           this.qpvsLoaded = true;
-          // A linked QPV's sheet opens with its list: framed once the sheet is laid out beside the map.
-          await tick();
+          // A linked QPV's sheet opens with its list; the map aims once that sheet is laid out.
           if (this.#frameLinkedPlace) this.#frameLinked();
         },
         () => (this.qpvsFailed = true)
