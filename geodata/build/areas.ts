@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type {
   CommuneProperties,
   CommunePlace,
+  DepartementPlace,
   EpciPlace,
   EpciProperties,
   PlaceProperties,
@@ -107,6 +108,24 @@ export function epciLayer(
 
 const roundBox = (box: number[]): [number, number, number, number] =>
   box.map((n) => Math.round(n * 1000) / 1000) as [number, number, number, number];
+
+/**
+ * Each département's label point (inside it) and rounded box, by code: the page labels and frames
+ * the départements without loading their outlines, which only the map's worker reads (issue 10).
+ */
+export function departementPlaces(
+  features: Iterable<AreaFeature<AdminProperties>>
+): Record<string, DepartementPlace> {
+  return Object.fromEntries(
+    [...features]
+      .sort((a, b) => byCode(a.properties, b.properties))
+      .map((f) => {
+        const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
+        const label: [number, number] = [Math.round(lon * 1000) / 1000, Math.round(lat * 1000) / 1000];
+        return [f.properties.code, { label, bbox: roundBox(bbox(f)) }];
+      })
+  );
+}
 
 /** The list of communes and EPCIs for search and sheets, each with its rounded bounding box (no geometry). */
 export function placesList(

@@ -17,6 +17,7 @@ import type {
 import {
   communesLayer,
   epciLayer,
+  departementPlaces,
   namedAreas,
   placesList,
   qpvCoverage,
@@ -114,6 +115,7 @@ export function buildAtlas(
     generatedAt: inputs.generatedAt,
     region: { code: HOME_REGION, name: home.properties.nom },
     departements,
+    departementPlaces: departementPlaces(inputs.departements),
     epcis: Object.fromEntries(
       epcis.features
         .filter((f) => heldEpcis.has(f.properties.code))

@@ -127,6 +127,14 @@ export interface PlaceProperties {
   name: string;
 }
 
+/** A département in atlas.json: where its name is drawn (a point inside it) and its box, to frame it. */
+export interface DepartementPlace {
+  /** [longitude, latitude]. */
+  label: [number, number];
+  /** [west, south, east, north]. */
+  bbox: [number, number, number, number];
+}
+
 /** Properties of a commune feature in the generated `communes.geojson`. */
 export interface CommuneProperties extends PlaceProperties {
   /** INSEE code of the département the commune lies in. */
@@ -344,6 +352,8 @@ export interface AtlasData {
   region: { code: string; name: string };
   /** Names of the 96 metropolitan départements by INSEE code. */
   departements: Record<string, string>;
+  /** Label point and box of each département by INSEE code (their outlines are only drawn). */
+  departementPlaces: Record<string, DepartementPlace>;
   /** Official names, by SIREN, of the EPCIs holding at least one zone (ordered by SIREN). */
   epcis: Record<string, string>;
   /**

@@ -2,12 +2,12 @@
 import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { AtlasData, PlaceProperties, Places, QpvPlace, ZoneProperties } from '$lib/types';
-import { drawnFileUrls, type MapGeodata } from '$lib/map/style';
+import type { AtlasData, Places, QpvPlace, ZoneProperties } from '$lib/types';
+import { departementLabelPoints, drawnFileUrls, type MapGeodata } from '$lib/map/style';
 import { COMMUNE_TILES, QPV_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch, url }) => {
+export const load: PageLoad = async ({ fetch, url, untrack }) => {
   const get = async <T>(name: string): Promise<T> => {
     const response = await fetch(`${base}/data/${name}`);
     if (!response.ok) {
@@ -18,16 +18,18 @@ export const load: PageLoad = async ({ fetch, url }) => {
     }
     return (await response.json()) as T;
   };
-  const [atlas, zones, departements] = await Promise.all([
+  const [atlas, zones] = await Promise.all([
     get<AtlasData>('atlas.json'),
-    get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson'),
-    get<FeatureCollection<Geometry, PlaceProperties>>('departements.geojson')
+    get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson')
   ]);
-  const dataUrl = new URL(`${base}/data`, url).href;
+  // Untracked: reading the URL would make SvelteKit run this load again, fetching and parsing every
+  // file anew, on each change of the query (a filter click, a selection; issue 10).
+  const dataUrl = untrack(() => new URL(`${base}/data`, url).href);
   const geodata: MapGeodata = {
     zones,
-    departements,
-    // The map's worker asks for these itself; those the page also read come from the HTTP cache.
+    departementLabels: departementLabelPoints(atlas),
+    // The map's worker asks for these itself; the zones, which the page also reads, come from the
+    // HTTP cache.
     urls: drawnFileUrls(dataUrl),
     epciUrl: `${base}/data/epci.geojson`,
     communeTiles: { url: tileUrlTemplate(COMMUNE_TILES, dataUrl), bounds: atlas.tileBounds.communes },

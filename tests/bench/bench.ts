@@ -10,6 +10,9 @@
 //   Enter → sheet shown (and the camera flight it starts), scene step → map
 //   idle (and its camera flight).
 // The machine is shared and its WebGL is software: read the ratios first.
+// BENCH_RUNS sets the number of runs (7); BENCH_BASELINE=<build folder> times another build
+// of the atlas side by side with this one (copy build/ aside before a change, then rebuild);
+// BENCH_NATIONAL=0 skips the national-scale measures.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +22,7 @@ import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { QPV_TILES } from '../../src/lib/map/tiles';
 import type { AtlasData } from '../../src/lib/types';
 import { idleAfter } from './idle';
-import { startBenchServer } from './server';
+import { startBenchServer, type BenchServer } from './server';
 import { benchNational } from './national';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -165,6 +168,10 @@ const load = () =>
     .join(', ');
 
 const server = await startBenchServer();
+// BENCH_BASELINE=<a build folder>: that build is timed too, in the same run, alternating with
+// this one, so that a change is judged side by side on a noisy machine.
+const baselineDir = process.env.BENCH_BASELINE;
+const baselineServer = baselineDir ? await startBenchServer({ buildDir: baselineDir }) : null;
 const browser = await launchBrowser();
 console.log(`Load average at start: ${load()}`);
 try {
@@ -190,23 +197,34 @@ try {
       bounds: tileBounds.qpv
     })
   );
-  const subjects: Record<'atlas' | 'bare', Subject> = {
+  const subjects: Record<string, Subject> = {
     atlas: { url: `${server.baseURL}/`, created: 'atlas:map-created', idle: 'atlas:first-idle' },
+    ...(baselineServer
+      ? {
+          baseline: {
+            url: `${baselineServer.baseURL}/`,
+            created: 'atlas:map-created',
+            idle: 'atlas:first-idle'
+          }
+        }
+      : {}),
     bare: {
       url: `${server.baseURL}/bench-bare/?bounds=${west},${south},${east},${north}&padding=24&size=${mapSize}&qpv=${qpvTiles}`,
       created: 'bare:map-created',
       idle: 'bare:first-idle'
     }
   };
-  const times = { cold: { atlas: [], bare: [] }, warm: { atlas: [], bare: [] } } as Record<
-    'cold' | 'warm',
-    Record<'atlas' | 'bare', LoadTimes[]>
-  >;
+  const names = Object.keys(subjects);
+  const times = {
+    cold: Object.fromEntries(names.map((name) => [name, [] as LoadTimes[]])),
+    warm: Object.fromEntries(names.map((name) => [name, [] as LoadTimes[]]))
+  };
   for (let run = 0; run < RUNS; run++) {
-    const order = run % 2 === 0 ? (['atlas', 'bare'] as const) : (['bare', 'atlas'] as const);
+    // Each page goes first in turn.
+    const order = names.map((_, i) => names[(i + run) % names.length]!);
     for (const temperature of ['cold', 'warm'] as const) {
       for (const name of order) {
-        times[temperature][name].push(await timeLoad(browser, subjects[name], temperature === 'warm'));
+        times[temperature][name]!.push(await timeLoad(browser, subjects[name]!, temperature === 'warm'));
       }
     }
   }
@@ -215,26 +233,35 @@ try {
       ` (the bare page: same maplibre-gl, same start-up files, plain fill and line layers, no labels)`
   );
   for (const temperature of ['cold', 'warm'] as const) {
-    const atlas = median(times[temperature].atlas.map((t) => t.idle));
-    const bare = median(times[temperature].bare.map((t) => t.idle));
-    console.log(
-      `  ${temperature}: atlas ${ms(atlas)}, bare ${ms(bare)}, ratio ${(atlas / bare).toFixed(2)}×` +
-        ` (goal ≤ 1.30×, atlas < 1500 ms); map created at ${ms(median(times[temperature].atlas.map((t) => t.created)))}` +
-        ` vs ${ms(median(times[temperature].bare.map((t) => t.created)))}`
-    );
-    for (const name of ['atlas', 'bare'] as const) {
-      console.log(`    ${name} runs: ${times[temperature][name].map((t) => t.idle.toFixed(0)).join(', ')}`);
+    const idle = (name: string) => median(times[temperature][name]!.map((t) => t.idle));
+    const created = (name: string) => median(times[temperature][name]!.map((t) => t.created));
+    for (const name of names.filter((n) => n !== 'bare')) {
+      console.log(
+        `  ${temperature}: ${name} ${ms(idle(name))}, bare ${ms(idle('bare'))}, ratio ${(idle(name) / idle('bare')).toFixed(2)}×` +
+          ` (goal ≤ 1.30×, atlas < 1500 ms); map created at ${ms(created(name))} vs ${ms(created('bare'))}`
+      );
+    }
+    for (const name of names) {
+      console.log(`    ${name} runs: ${times[temperature][name]!.map((t) => t.idle.toFixed(0)).join(', ')}`);
     }
   }
 
-  console.log(`\nInteractions (median of ${RUNS}; aims: 100 ms, flights keep their 900 ms):`);
-  await measure(() => filterToIdle(browser, server.baseURL));
-  await measure(() => searchToSheet(browser, server.baseURL));
-  await measure(() => sceneToIdle(browser, server.baseURL));
+  const sites: [string, BenchServer][] = [
+    ['atlas', server],
+    ...(baselineServer ? [['baseline', baselineServer] as [string, BenchServer]] : [])
+  ];
+  for (const [name, site] of sites) {
+    console.log(`\nInteractions, ${name} (median of ${RUNS}; aims: 100 ms, flights keep their 900 ms):`);
+    await measure(() => filterToIdle(browser, site.baseURL));
+    await measure(() => searchToSheet(browser, site.baseURL));
+    await measure(() => sceneToIdle(browser, site.baseURL));
+  }
 
-  await benchNational(browser, server.baseURL, RUNS);
+  // BENCH_NATIONAL=0 leaves the national-scale measures out (a quicker run while comparing builds).
+  if (process.env.BENCH_NATIONAL !== '0') await benchNational(browser, server.baseURL, RUNS);
   console.log(`\nLoad average at the end: ${load()}`);
 } finally {
   await browser.close();
   await server.stop();
+  await baselineServer?.stop();
 }

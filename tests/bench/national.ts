@@ -268,7 +268,7 @@ export async function benchNational(browser: Browser, regionalURL: string, runs:
         ` (${(qpv.gzipBytes / 1024).toFixed(0)} KB gzip in all);` +
         ` real counts ${NATIONAL_COUNTS.communes} and ${NATIONAL_COUNTS.qpvs})`
     );
-    return startBenchServer(join(dir, 'data'));
+    return startBenchServer({ dataDir: join(dir, 'data') });
   })();
   try {
     console.log(

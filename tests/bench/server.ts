@@ -48,12 +48,21 @@ export interface BenchServer {
 
 /**
  * Serves the built site and the bare page on a random loopback port; with `dataDir`, the site's
- * /data/ comes from that folder instead (the national-scale bench, tests/bench/national.ts).
+ * /data/ comes from that folder instead (the national-scale bench, tests/bench/national.ts); with
+ * `buildDir`, the site is that build instead of build/ (a baseline build, BENCH_BASELINE).
  */
-export async function startBenchServer(dataDir?: string): Promise<BenchServer> {
-  const mounts: [string, string][] = dataDir ? [['/data/', `${dataDir}/`], ...MOUNTS] : MOUNTS;
-  if (!existsSync(join(ROOT, 'build/index.html'))) {
-    throw new Error('build/ is missing: run `npm run build` first.');
+export async function startBenchServer({
+  dataDir,
+  buildDir
+}: { dataDir?: string; buildDir?: string } = {}): Promise<BenchServer> {
+  const site = buildDir ? normalize(`${buildDir}/`) : join(ROOT, 'build/');
+  const mounts: [string, string][] = [
+    ...(dataDir ? ([['/data/', `${dataDir}/`]] as [string, string][]) : []),
+    ...MOUNTS.slice(0, -1),
+    ['/', site]
+  ];
+  if (!existsSync(join(site, 'index.html'))) {
+    throw new Error(`${site} has no index.html: run \`npm run build\` first.`);
   }
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');

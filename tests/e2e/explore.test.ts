@@ -151,6 +151,24 @@ describe('exploring the atlas', () => {
     await page.close();
   });
 
+  test('a filter click reads no data file again', async () => {
+    const { programmes } = filterLeavingOut();
+    const { page } = await openAtlas(browser, '/?panel=filters');
+    const dataRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/data\/(atlas\.json|[a-z]+\.geojson)$/.test(request.url())) dataRequests.push(request.url());
+    });
+    await page
+      .getByRole('form', { name: 'Filtrer les zones' })
+      .getByRole('checkbox', { name: new RegExp(`^${literally(PROGRAMME_LABELS[programmes[0]!])} \\(`) })
+      .check();
+    // The link changes once the navigation, with any load it runs, is done.
+    await expect.poll(() => page.url()).toContain(`prog=${programmes[0]}`);
+    await waitForMapIdle(page);
+    expect(dataRequests).toEqual([]);
+    await page.close();
+  });
+
   test('a copied URL reopens the same filters, layers, panel and sheet in a new page', async () => {
     const quarter = findableQuarter();
     const departement = new RegExp(`^${literally(atlas.departements[quarter.departement]!)} \\(`);

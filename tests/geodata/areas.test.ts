@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { departementOfCommune, departementsByRegion, zoneEpcis } from '../../geodata/build/areas';
+import { booleanPointInPolygon } from '@turf/turf';
+import {
+  departementOfCommune,
+  departementPlaces,
+  departementsByRegion,
+  zoneEpcis
+} from '../../geodata/build/areas';
 import type { CommuneProperties, Zone } from '../../src/lib/types';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
 import { BASE_CASE, FIXTURES } from './helpers';
@@ -29,6 +35,23 @@ describe('departementsByRegion', () => {
     expect(() => departementsByRegion(departements, regions)).toThrow(
       'département "93" lies in no region of the regions source'
     );
+  });
+});
+
+describe('departementPlaces', () => {
+  it('gives each département a label point inside it and a box around it, by code', async () => {
+    const departements = await admin('departements.geojson');
+    const places = departementPlaces(departements);
+    expect(Object.keys(places)).toEqual(departements.map((d) => d.properties.code).sort());
+    for (const departement of departements) {
+      const { label, bbox } = places[departement.properties.code]!;
+      expect(booleanPointInPolygon(label, departement)).toBe(true);
+      const [west, south, east, north] = bbox;
+      expect(label[0]).toBeGreaterThanOrEqual(west);
+      expect(label[0]).toBeLessThanOrEqual(east);
+      expect(label[1]).toBeGreaterThanOrEqual(south);
+      expect(label[1]).toBeLessThanOrEqual(north);
+    }
   });
 });
 

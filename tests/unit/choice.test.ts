@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choose, type ChoicePlaces } from '../../src/lib/app/choice';
+import { bboxBounds, choose, type ChoicePlaces } from '../../src/lib/app/choice';
 import { featureBounds } from '../../src/lib/map/views';
 import type { SearchEntry } from '../../src/lib/search/search';
 import type { CommunePlace, EpciPlace } from '../../src/lib/types';
@@ -17,7 +17,10 @@ const places: ChoicePlaces = {
   communes: new Map([[lille.code, lille]]),
   epcis: new Map([[metropole.code, metropole]]),
   qpv: new Map(fixtureQpvs.map((qpv) => [qpv.code, qpv])),
-  departements: geodata.departements.features
+  departementBounds: (code) => {
+    const place = atlas.departementPlaces[code];
+    return place && bboxBounds(place.bbox);
+  }
 };
 const entry = (type: SearchEntry['type'], id: string): SearchEntry => ({ type, id, label: id, detail: '' });
 
@@ -86,10 +89,18 @@ describe('choosing a search result', () => {
     });
   });
 
-  it('a département without a zone only moves the camera there', () => {
+  it('a département without a zone only moves the camera to its box', () => {
     const choice = choose(entry('departement', '80'), places);
     expect(choice.selection).toBeNull();
-    expect(choice.frame?.preset).toBe('departement');
+    expect(choice.frame).toEqual({
+      target: {
+        bounds: [
+          [1.4, 49.5],
+          [2.9, 51.0]
+        ]
+      },
+      preset: 'departement'
+    });
   });
 
   it('a result that names nothing loaded (e.g. a commune before the list arrives) does nothing', () => {

@@ -78,6 +78,7 @@ const atlas: AtlasData = {
   ...FIXTURE_QPV_DATA,
   region: { code: '32', name: 'Hauts-de-France' },
   departements: { '59': 'Nord', '62': 'Pas-de-Calais', '80': 'Somme', '93': 'Seine-Saint-Denis' },
+  departementPlaces: {},
   epcis: {},
   zoneEpcis: {},
   regionDepartements,

@@ -4,10 +4,16 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
-import { atlasStyle, drawnFileUrls, labelPoints, type MapGeodata } from '../../src/lib/map/style';
+import {
+  atlasStyle,
+  departementLabelPoints,
+  drawnFileUrls,
+  labelPoints,
+  type MapGeodata
+} from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
-import { LAYER_IDS, type PlaceProperties, type ZoneProperties } from '../../src/lib/types';
+import { LAYER_IDS, type ZoneProperties } from '../../src/lib/types';
 
 /** A closed ring through the given corners. */
 const ring = (...corners: [number, number][]): [number, number][] => [...corners, corners[0]!];
@@ -70,17 +76,15 @@ const zones: FeatureCollection<Polygon | MultiPolygon, ZoneProperties> = {
   ]
 };
 
-const departements: FeatureCollection<Polygon, PlaceProperties> = {
-  type: 'FeatureCollection',
-  features: [
-    feature(square(2, 49, 2), { code: '59', name: 'Nord' }),
-    feature(square(1, 49, 1), { code: '62', name: 'Pas-de-Calais' })
-  ]
-};
-
 const geodata: MapGeodata = {
   zones,
-  departements,
+  departementLabels: departementLabelPoints({
+    departements: { '59': 'Nord', '62': 'Pas-de-Calais' },
+    departementPlaces: {
+      '59': { label: [3, 50], bbox: [2, 49, 4, 51] },
+      '62': { label: [1.5, 49.5], bbox: [1, 49, 2, 50] }
+    }
+  }),
   urls: drawnFileUrls('/data'),
   epciUrl: '/data/epci.geojson',
   communeTiles: { url: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf', bounds: [1, 49, 4, 51] },
@@ -263,6 +267,28 @@ describe('atlasLayers', () => {
     const theme = { ...defaultTheme, numbered: { ...defaultTheme.numbered, leaderWidth: 4 } };
     const leader = atlasLayers(theme).find((l) => l.id === 'quarters-number-leader');
     expect(leader?.type === 'line' ? leader.paint?.['line-width'] : undefined).toBe(4);
+  });
+});
+
+describe('departementLabelPoints', () => {
+  it("puts each département's name at its label point from atlas.json", () => {
+    expect(geodata.departementLabels.features).toEqual([
+      {
+        type: 'Feature',
+        properties: { code: '59', name: 'Nord' },
+        geometry: { type: 'Point', coordinates: [3, 50] }
+      },
+      {
+        type: 'Feature',
+        properties: { code: '62', name: 'Pas-de-Calais' },
+        geometry: { type: 'Point', coordinates: [1.5, 49.5] }
+      }
+    ]);
+    const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
+    expect(style.sources[SOURCES.departementLabels]).toEqual({
+      type: 'geojson',
+      data: geodata.departementLabels
+    });
   });
 });
 

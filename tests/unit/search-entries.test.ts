@@ -45,6 +45,7 @@ function atlasWith(zones: Zone[]): AtlasData {
       '80': 'Somme',
       '93': 'Seine-Saint-Denis'
     },
+    departementPlaces: {},
     epcis: {},
     zoneEpcis: {},
     zones,

@@ -115,6 +115,7 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
     region: { code: '32', name: 'Hauts-de-France' },
     regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: { '59': 'Nord', '62': 'Pas-de-Calais' },
+    departementPlaces: {},
     epcis: {},
     zoneEpcis: {},
     zones,

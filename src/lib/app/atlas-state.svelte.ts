@@ -39,7 +39,15 @@ import { coverageSentence, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv
 import { filterZones, optionCounts, resetFilter } from '$lib/filters/filter';
 import { describeSelection } from '$lib/filters/sentence';
 import type { ZoneRow } from '$lib/zones/ZoneList.svelte';
-import { choose, chooseCommune, chooseEpci, chooseQpv, type Choice, type ChoicePlaces } from './choice';
+import {
+  bboxBounds,
+  choose,
+  chooseCommune,
+  chooseEpci,
+  chooseQpv,
+  type Choice,
+  type ChoicePlaces
+} from './choice';
 import { indexBy, knownValues, mapAttribution, programmesByZone, sourceLines } from './lookups';
 import { layerEntries } from '$lib/layer-panel/entries';
 
@@ -405,7 +413,10 @@ export class AtlasState {
       communes: this.communesByCode,
       epcis: this.epcisByCode,
       qpv: this.qpvByCode,
-      departements: this.geodata.departements.features
+      departementBounds: (code) => {
+        const place = this.atlas.departementPlaces[code];
+        return place && bboxBounds(place.bbox);
+      }
     };
   }
 

@@ -1,9 +1,7 @@
 // What choosing a search result does: which place it selects and where the camera goes.
 // Pure, so each kind of result is tested in node (tests/unit/choice.test.ts).
-import type { Feature, Geometry } from 'geojson';
-import type { AppState, CommunePlace, EpciPlace, PlaceProperties, QpvPlace, Zone } from '$lib/types';
+import type { AppState, CommunePlace, EpciPlace, QpvPlace, Zone } from '$lib/types';
 import type { SearchEntry } from '$lib/search/search';
-import { featureBounds } from '$lib/map/views';
 import type { Bounds, FramePreset, FrameTarget } from '$lib/map/camera';
 
 /** The places a search result can lead to. */
@@ -14,7 +12,8 @@ export interface ChoicePlaces {
   communes: ReadonlyMap<string, CommunePlace>;
   epcis: ReadonlyMap<string, EpciPlace>;
   qpv: ReadonlyMap<string, QpvPlace>;
-  departements: readonly Feature<Geometry, PlaceProperties>[];
+  /** Box of a département, undefined for an unknown code. */
+  departementBounds: (code: string) => Bounds | undefined;
 }
 
 /** The outcome of a choice: the new selection (null: unchanged) and the camera move (null: none). */
@@ -44,12 +43,9 @@ export function choose(entry: SearchEntry, places: ChoicePlaces): Choice {
         (zone) => zone.kind === 'acceleration-territory' && zone.departement === entry.id
       );
       if (territory) return chooseZone(territory.id, places);
-      const departement = places.departements.find((f) => f.properties.code === entry.id);
-      if (!departement) return NOTHING;
-      return {
-        selection: null,
-        frame: { target: { bounds: featureBounds(departement) }, preset: 'departement' }
-      };
+      const bounds = places.departementBounds(entry.id);
+      if (!bounds) return NOTHING;
+      return { selection: null, frame: { target: { bounds }, preset: 'departement' } };
     }
   }
 }
@@ -93,7 +89,8 @@ function chooseZone(id: string, places: ChoicePlaces): Choice {
   };
 }
 
-function bboxBounds([west, south, east, north]: readonly [number, number, number, number]): Bounds {
+/** Bounds of a [west, south, east, north] box. */
+export function bboxBounds([west, south, east, north]: readonly [number, number, number, number]): Bounds {
   return [
     [west, south],
     [east, north]

@@ -4,7 +4,7 @@ import type { LayerSpecification, StyleSpecification, VectorSourceSpecification 
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { LayerId, PlaceProperties, ZoneProperties } from '$lib/types';
+import type { AtlasData, LayerId, PlaceProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layer-specs';
 import { COMMUNE_TILES, QPV_TILES, type TileSetSpec, type TileSource } from './tiles';
 import type { MapTheme } from './theme';
@@ -29,7 +29,8 @@ export function drawnFileUrls(dataUrl: string): Record<DrawnFile, string> {
 export interface MapGeodata {
   /** The page's own copy of the zones and quarters (lists, sheets, picking, label points). */
   zones: FeatureCollection<Geometry, ZoneProperties>;
-  departements: FeatureCollection<Geometry, PlaceProperties>;
+  /** Where each département's name is drawn (from atlas.json: the page never reads their outlines). */
+  departementLabels: FeatureCollection<Point, PlaceProperties>;
   /** Address of each file the map draws. */
   urls: Record<DrawnFile, string>;
   /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
@@ -69,6 +70,20 @@ export function labelPoints<P extends object>(
   };
 }
 
+/** The départements' label points, named, from atlas.json. */
+export function departementLabelPoints(
+  atlas: Pick<AtlasData, 'departements' | 'departementPlaces'>
+): FeatureCollection<Point, PlaceProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: Object.entries(atlas.departementPlaces).map(([code, { label }]) => ({
+      type: 'Feature',
+      properties: { code, name: atlas.departements[code] ?? code },
+      geometry: { type: 'Point', coordinates: label }
+    }))
+  };
+}
+
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
@@ -96,7 +111,7 @@ export function atlasStyle(
     // The labels' source comes first: its tile is cut first, so the glyphs it waits for are drawn
     // on the page's thread before the other sources' tiles keep that thread busy drawing frames.
     sources: {
-      [SOURCES.departementLabels]: { type: 'geojson', data: labelPoints(geodata.departements) },
+      [SOURCES.departementLabels]: { type: 'geojson', data: geodata.departementLabels },
       [SOURCES.zones]: { type: 'geojson', data: geodata.urls.zones, promoteId: 'id' },
       [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
       [SOURCES.region]: { type: 'geojson', data: geodata.urls.region },
