@@ -192,7 +192,7 @@ export function qpvLayer(
   npnruCodes: ReadonlySet<string>,
   zones: Zone[]
 ): FeatureCollection<Area, QpvProperties> {
-  const zoneByQpv = new Map(zones.filter((z) => z.qpv !== null).map((z) => [z.qpv as string, z.id]));
+  const zoneByQpv = new Map(zones.flatMap((z) => z.qpvs.map((code) => [code, z.id] as const)));
   return {
     type: 'FeatureCollection',
     features: [...qpvs]

@@ -28,7 +28,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv): Promise<numb
         '',
         ...suggestionTable(suggestions),
         '',
-        'Confirm a code by writing it as "qpv" of the quarter in geodata/zones.json, then run npm run geodata.',
+        'Confirm a code by adding it to "qpvs" of the quarter in geodata/zones.json, then run npm run geodata.',
         'An "ambiguous" quarter needs a choice by hand: no code is proposed for it.'
       ].join('\n') + '\n'
     );

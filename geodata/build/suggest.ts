@@ -86,8 +86,8 @@ export interface Candidate {
 export interface Suggestion {
   zoneId: string;
   zoneName: string;
-  /** The code zones.json already holds, or null. */
-  confirmed: string | null;
+  /** The codes zones.json already holds (empty when none is confirmed). */
+  confirmed: string[];
   /** `proposed`: one clear candidate; `ambiguous`: several or weak ones, to choose by hand; `none`. */
   verdict: 'proposed' | 'ambiguous' | 'none';
   /** Best first; the first is the proposal when the verdict is `proposed`. */
@@ -153,7 +153,7 @@ export function suggestQpvCodes(
       return {
         zoneId: zone.id,
         zoneName: zone.name,
-        confirmed: zone.qpv,
+        confirmed: zone.qpvs,
         verdict: best === undefined ? 'none' : clear ? 'proposed' : 'ambiguous',
         candidates: scored
           .slice(0, MAX_CANDIDATES)
@@ -166,9 +166,11 @@ export function suggestQpvCodes(
 export function suggestionTable(suggestions: readonly Suggestion[]): string[] {
   const rows = [['quarter', 'verdict', 'code', 'official name', 'score', 'why']];
   for (const s of suggestions) {
-    const state = s.confirmed
-      ? `confirmed ${s.confirmed}${s.candidates[0]?.code === s.confirmed ? '' : ' (differs!)'}`
-      : s.verdict;
+    const best = s.candidates[0]?.code;
+    const state =
+      s.confirmed.length > 0
+        ? `confirmed ${s.confirmed.join(', ')}${best !== undefined && s.confirmed.includes(best) ? '' : ' (differs!)'}`
+        : s.verdict;
     if (s.candidates.length === 0)
       rows.push([s.zoneId, state, '–', '', '', 'no QPV shares a commune or a name word']);
     s.candidates.forEach((c, i) =>

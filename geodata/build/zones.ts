@@ -58,8 +58,9 @@ export function checkZoneReferences(zones: Zone[], sources: ZoneSources, file: s
       if (!sources.communes.has(commune.insee))
         at(`communes[${i}].insee`, `unknown commune "${commune.insee}"`);
     });
-    if (zone.qpv !== null && !sources.qpvs.has(zone.qpv))
-      at('qpv', `unknown QPV "${zone.qpv}" (not in ${sources.qpvFile})`);
+    zone.qpvs.forEach((code, i) => {
+      if (!sources.qpvs.has(code)) at(`qpvs[${i}]`, `unknown QPV "${code}" (not in ${sources.qpvFile})`);
+    });
   }
   return problems;
 }
@@ -71,19 +72,39 @@ function geometryOf<P>(map: ReadonlyMap<string, AreaFeature<P>>, code: string): 
   return feature.geometry;
 }
 
-/** The full-resolution outline of a zone and how it was obtained. */
-export function zoneOutline(zone: Zone, sources: ZoneSources): { geometry: Area; perimeter: Perimeter } {
-  if (zone.kind === 'acceleration-territory')
-    return { geometry: geometryOf(sources.departements, zone.departement), perimeter: 'departement' };
-  if (zone.qpv !== null) return { geometry: geometryOf(sources.qpvs, zone.qpv), perimeter: 'qpv' };
-  const parts = zone.communes.map((c) => geometryOf(sources.communes, c.insee));
+/** The union of outlines (one outline is returned as it is). */
+function unionOf(parts: Area[], what: string): Area {
   const [first] = parts;
-  if (parts.length === 1 && first) return { geometry: first, perimeter: 'communes' };
+  if (parts.length === 1 && first) return first;
   const merged = union(
     featureCollection(parts.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry })))
   );
-  if (merged === null) throw new Error(`zone "${zone.id}": the union of its communes is empty`);
-  return { geometry: merged.geometry, perimeter: 'communes' };
+  if (merged === null) throw new Error(`${what}: the union is empty`);
+  return merged.geometry;
+}
+
+/**
+ * The full-resolution outline of a zone and how it was obtained: its département, the union of
+ * its QPVs' official contours, or else the union of its communes.
+ */
+export function zoneOutline(zone: Zone, sources: ZoneSources): { geometry: Area; perimeter: Perimeter } {
+  if (zone.kind === 'acceleration-territory')
+    return { geometry: geometryOf(sources.departements, zone.departement), perimeter: 'departement' };
+  if (zone.qpvs.length > 0)
+    return {
+      geometry: unionOf(
+        zone.qpvs.map((code) => geometryOf(sources.qpvs, code)),
+        `zone "${zone.id}": QPVs`
+      ),
+      perimeter: 'qpv'
+    };
+  return {
+    geometry: unionOf(
+      zone.communes.map((c) => geometryOf(sources.communes, c.insee)),
+      `zone "${zone.id}": communes`
+    ),
+    perimeter: 'communes'
+  };
 }
 
 /** True when a point on the outline lies in the département polygon. */

@@ -53,10 +53,11 @@ export interface Zone {
   departement: string;
   /** Communes concerned, matched by INSEE code. Empty for a whole département. */
   communes: CommuneRef[];
-  /** QPV 2015 code where the source mirror has the official contour, else null. */
-  qpv: string | null;
-  /** Official QPV name when it differs from the newsletter's. */
-  qpvName?: string;
+  /**
+   * QPV 2015 codes confirmed for a quarter, whose official contours together draw it (empty
+   * when unknown). Their official names come from the QPV file, never typed here.
+   */
+  qpvs: string[];
   /** Programmes the zone belongs to by definition (measures add more). */
   programmes: Programme[];
   /** Administrative status, in French, e.g. "Projet validé par l'ANRU". */

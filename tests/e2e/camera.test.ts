@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { AtlasData, Places, ZoneProperties } from '../../src/lib/types';
+import type { AtlasData, Places, QpvPlace, ZoneProperties } from '../../src/lib/types';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 
@@ -230,6 +230,44 @@ describe('a linked commune or intercommunality', () => {
         await page.close();
       }
     }, 180_000);
+  }
+});
+
+describe('a linked QPV', () => {
+  /** The share of a box lying outside the map or under a panel, sheet, caption or legend (the worst). */
+  async function hiddenShare(page: Page, box: Box): Promise<number> {
+    const { map, covers } = await layout(page);
+    const area = (box.right - box.left) * (box.bottom - box.top);
+    const outside = 1 - overlap(box, map) / area;
+    return Math.max(outside, ...covers.map((cover) => overlap(box, cover) / area));
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 820, height: 1180 },
+    { width: 390, height: 844 }
+  ]) {
+    test(`at ${viewport.width}×${viewport.height}, a link to a QPV frames its whole contour clear of its sheet`, async () => {
+      const qpv = ((await (await fetch(`${inject('baseURL')}/data/qpvs.json`)).json()) as QpvPlace[])[0]!;
+      const [west, south, east, north] = qpv.bbox;
+      const { page, errors } = await openAtlas(browser, `/?qpv=${qpv.code}`, viewport);
+      await page.getByRole('heading', { level: 2, name: qpv.name }).waitFor();
+      // The QPV list loads after the first picture; its frame follows.
+      await expect
+        .poll(async () => {
+          await waitForMapIdle(page);
+          return hiddenShare(
+            page,
+            await pageBoxOf(page, [
+              [west, south],
+              [east, north]
+            ])
+          );
+        })
+        .toBeLessThan(0.02);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   }
 });
 

@@ -29,7 +29,7 @@ function filterLeavingOut(): { programmes: Programme[]; kept: Zone[]; quarter: Z
   ];
   const quarters = atlas.zones
     .filter((zone) => zone.kind === 'quarter')
-    .sort((a, b) => Number(b.qpv === null) - Number(a.qpv === null));
+    .sort((a, b) => Number(b.qpvs.length === 0) - Number(a.qpvs.length === 0));
   for (const programmes of sets) {
     const kept = atlas.zones.filter((z) => programmes.every((p) => programmesByZone[z.id]!.includes(p)));
     if (kept.length === 0) continue;

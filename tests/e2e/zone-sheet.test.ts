@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { Zone } from '../../src/lib/types';
 import { SCOPE_LABELS, ZONE_KIND_LABELS, viaLabel } from '../../src/lib/labels';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
-import { atlas, hashOn, zoneFeatures } from './built-data';
+import { atlas, hashOn, qpvs, zoneFeatures } from './built-data';
 
 /** The acceleration territory covering a zone's département, if any. */
 const territoryOver = (zone: Zone) =>
@@ -21,7 +21,7 @@ function richQuarter(): Zone {
     const links = atlas.links[zone.id] ?? [];
     return new Set(links.map((link) => link.via)).size * 1000 + links.length;
   };
-  const candidates = atlas.zones.filter((z) => z.kind === 'quarter' && z.qpv !== null && territoryOver(z));
+  const candidates = atlas.zones.filter((z) => z.kind === 'quarter' && z.qpvs.length > 0 && territoryOver(z));
   if (candidates.length === 0)
     throw new Error('the built data has no QPV quarter in an acceleration territory');
   return candidates.reduce((a, b) => (weight(b) > weight(a) ? b : a));
@@ -140,6 +140,26 @@ describe('the atlas page', () => {
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
     await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(approximate.name);
     await expect.poll(() => sheet.getByText(/Périmètre exact non disponible/).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the sheet of a quarter drawn with QPVs names each officially and links each QPV’s sheet', async () => {
+    // The quarter drawn with the most QPVs, whose official names come from the QPV list.
+    const quarter = atlas.zones
+      .filter((zone) => zone.qpvs.length > 0)
+      .reduce((a, b) => (b.qpvs.length > a.qpvs.length ? b : a));
+    const { page } = await openAtlas(browser, `/?zone=${quarter.id}`);
+    const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
+    for (const code of quarter.qpvs) {
+      const name = qpvs.find((qpv) => qpv.code === code)!.name;
+      await expect.poll(() => sheet.getByText(`${code} (« ${name} »)`).isVisible()).toBe(true);
+      await expect
+        .poll(() => sheet.getByRole('button', { name: `Fiche du QPV ${code}` }).isVisible())
+        .toBe(true);
+    }
+    const last = quarter.qpvs.at(-1)!;
+    await sheet.getByRole('button', { name: `Fiche du QPV ${last}` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('qpv')).toBe(last);
     await page.close();
   });
 

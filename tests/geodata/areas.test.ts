@@ -85,7 +85,7 @@ describe('zoneEpcis', () => {
     kind: insee.length > 0 ? 'quarter' : 'acceleration-territory',
     departement,
     communes: insee.map((code) => ({ insee: code, name: code })),
-    qpv: null,
+    qpvs: [],
     programmes: [],
     status: 'Statut',
     statusDate: '2018-12'

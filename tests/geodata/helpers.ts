@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VectorTile } from '@mapbox/vector-tile';
-import { bbox } from '@turf/turf';
-import { PbfReader } from 'pbf';
+import { bbox, featureCollection } from '@turf/turf';
 import type { BuildOptions } from '../../geodata/build/build';
+import type { Tile } from '../../geodata/build/tiles';
 import type { TileSetSpec } from '../../src/lib/map/tiles';
+import { tiledPieces } from './seams';
 
 /** Folder holding one sub-folder per fixture case. */
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -73,6 +73,21 @@ export async function snapshotDir(dir: string): Promise<Record<string, string>> 
   return snapshot;
 }
 
+/** The tiles of a built tile set at zoom `z`, read back from the output directory. */
+export async function readTiles(outDir: string, spec: TileSetSpec, z: number): Promise<Tile[]> {
+  const tiles: Tile[] = [];
+  const root = join(outDir, spec.dir, String(z));
+  for (const x of await readdir(root))
+    for (const file of await readdir(join(root, x)))
+      tiles.push({
+        z,
+        x: Number(x),
+        y: Number(file.replace('.pbf', '')),
+        bytes: await readFile(join(root, x, file))
+      });
+  return tiles;
+}
+
 /**
  * The box, in degrees, of each feature of a built tile set at zoom `z`, keyed by its id property:
  * the union of the boxes of its pieces over every tile it was cut into.
@@ -83,29 +98,9 @@ export async function tiledBoxes(
   z: number
 ): Promise<Map<string, [number, number, number, number]>> {
   const boxes = new Map<string, [number, number, number, number]>();
-  const root = join(outDir, spec.dir, String(z));
-  for (const x of await readdir(root)) {
-    for (const file of await readdir(join(root, x))) {
-      const y = Number(file.replace('.pbf', ''));
-      const layer = new VectorTile(new PbfReader(await readFile(join(root, x, file)))).layers[spec.layer];
-      for (let i = 0; i < (layer?.length ?? 0); i++) {
-        const feature = layer!.feature(i).toGeoJSON(Number(x), y, z);
-        const [west, south, east, north] = bbox(feature);
-        const id = String(feature.properties?.[spec.idProperty]);
-        const box = boxes.get(id);
-        boxes.set(
-          id,
-          box
-            ? [
-                Math.min(box[0], west),
-                Math.min(box[1], south),
-                Math.max(box[2], east),
-                Math.max(box[3], north)
-              ]
-            : [west, south, east, north]
-        );
-      }
-    }
+  for (const [id, pieces] of tiledPieces(await readTiles(outDir, spec, z), spec)) {
+    const [west, south, east, north] = bbox(featureCollection(pieces.map((piece) => piece.feature)));
+    boxes.set(id, [west, south, east, north]);
   }
   return boxes;
 }

@@ -117,6 +117,51 @@ describe('the official QPV archive', () => {
     expect((await zoneOf(options.outDir))?.perimeter).toBe('qpv');
   });
 
+  it('a quarter listing two QPVs is drawn with the union of their contours, and both QPVs name it', async () => {
+    const options = await caseWithArchiveEntry();
+    // A second Nord QPV: the fixture's QP059001 square moved 1 km east, sharing its east side.
+    const qpvs = (await fixtureQpvs(options)) as {
+      features: { properties: Record<string, string>; geometry: { coordinates: number[][][][] } }[];
+    };
+    const alpha = qpvs.features.find((f) => f.properties.CODE_QP === 'QP059001')!;
+    const east = {
+      ...alpha,
+      properties: { CODE_QP: 'QP059002', NOM_QP: 'Quartier Alpha Est', COMMUNE_QP: 'Alpha' },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: alpha.geometry.coordinates.map((polygon) =>
+          polygon.map((ring) => ring.map(([x, y]) => [x! + 1000, y!]))
+        )
+      }
+    };
+    await dropArchive(options, zipArchive(await shapefileSet({ features: [...qpvs.features, east] })));
+    const zonesPath = join(options.root, 'geodata/zones.json');
+    const zones = JSON.parse(await readFile(zonesPath, 'utf8')) as {
+      zones: { id: string; qpvs: string[] }[];
+    };
+    zones.zones.find((z) => z.id === 'alpha-qpv')!.qpvs = ['QP059001', 'QP059002'];
+    await writeFile(zonesPath, JSON.stringify(zones));
+    await runBuild(options);
+
+    type Zones = {
+      features: {
+        properties: { id: string; perimeter: string; areaKm2: number };
+        geometry: { type: string };
+      }[];
+    };
+    const zone = (await readJson<Zones>(options.outDir, 'zones.geojson')).features.find(
+      (f) => f.properties.id === 'alpha-qpv'
+    );
+    // Two 1 km squares (0.993 km² each on turf's sphere, shown 0.99), merged along their shared side.
+    expect(zone?.properties).toMatchObject({ perimeter: 'qpv', areaKm2: 1.99 });
+    expect(zone?.geometry.type).toBe('Polygon');
+    const listed = await readJson<QpvPlace[]>(options.outDir, 'qpvs.json');
+    expect(listed.filter((q) => q.zoneId === 'alpha-qpv').map((q) => q.code)).toEqual([
+      'QP059001',
+      'QP059002'
+    ]);
+  });
+
   it('French names of a Windows-1252 .dbf come out right, and every QPV carries the properties the map reads', async () => {
     const options = await caseWithArchiveEntry();
     const qpvs = await fixtureQpvs(options, (p) =>
@@ -180,7 +225,7 @@ describe('the official QPV archive', () => {
     const qpvs = await fixtureQpvs(options, (p) => (p.CODE_QP === 'QP059001' ? null : p));
     const path = await dropArchive(options, zipArchive(await shapefileSet(qpvs)));
     await expect(runBuild(options)).rejects.toThrow(
-      `geodata/zones.json: zone "alpha-qpv": field "qpv": unknown QPV "QP059001" (not in ${path})`
+      `geodata/zones.json: zone "alpha-qpv": field "qpvs[0]": unknown QPV "QP059001" (not in ${path})`
     );
   });
 

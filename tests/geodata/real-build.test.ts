@@ -21,7 +21,9 @@ import type {
 } from '../../src/lib/types';
 import { searchEntries } from '../../src/lib/search/entries';
 import { buildIndex, findEntries } from '../../src/lib/search/search';
-import { isSimpleValid, seams } from './seams';
+import { readTiles } from './helpers';
+import { isSimpleValid, seams, tiledOutlineCheck, tiledPieces } from './seams';
+import { QPV_TILES } from '../../src/lib/map/tiles';
 
 /**
  * Tolerance for seams between neighbours on the build output: 0.001 km² (1,000 m², a 30 m
@@ -120,6 +122,16 @@ describe.skipIf(!ready)('the real build', () => {
         .map((f) => String(f.properties.name ?? f.properties.code ?? f.properties.id));
       expect(invalid, name).toEqual([]);
     }
+  }, 60_000);
+
+  it('draws the QPV tiles with valid simple outlines, the neighbours keeping their shared borders', async () => {
+    // As the map draws them at the deepest zoom of the tile set, decoded from the tiles built.
+    const pieces = tiledPieces(await readTiles(join(tmp, 'out'), QPV_TILES, QPV_TILES.maxZoom), QPV_TILES);
+    expect(pieces.size).toBe(26);
+    const { invalid, overlapKm2, gapKm2 } = tiledOutlineCheck(pieces);
+    expect(invalid).toEqual([]);
+    expect(overlapKm2).toBeLessThan(SEAM_TOLERANCE_KM2);
+    expect(gapKm2).toBeLessThan(SEAM_TOLERANCE_KM2);
   }, 60_000);
 
   it('names communes officially, with their article, postal codes, population and EPCI', async () => {

@@ -18,7 +18,7 @@ function quarter(overrides: Record<string, unknown> = {}): Record<string, unknow
     kind: 'quarter',
     departement: '59',
     communes: [{ insee: '59599', name: 'Tourcoing' }],
-    qpv: 'QP059087',
+    qpvs: ['QP059087'],
     programmes: ['npnru'],
     status: "Projet validé par l'ANRU",
     statusDate: '2018-12',
@@ -128,7 +128,7 @@ describe('parseZones', () => {
     expect(
       errorOf(() =>
         parseZones(
-          zonesOf(quarter({ departement: '20', communes: [{ insee: '20004', name: 'X' }], qpv: null })),
+          zonesOf(quarter({ departement: '20', communes: [{ insee: '20004', name: 'X' }], qpvs: [] })),
           ZONES
         )
       )
@@ -145,14 +145,38 @@ describe('parseZones', () => {
     const message = errorOf(() => parseZones(zonesOf(quarter({ kind: 'acceleration-territory' })), ZONES));
     expect(message.split('\n')).toEqual([
       'geodata/zones.json: zone "la-bourgogne": field "communes": an acceleration territory is a whole département: communes must be empty',
-      'geodata/zones.json: zone "la-bourgogne": field "qpv": an acceleration territory has no QPV: must be null'
+      'geodata/zones.json: zone "la-bourgogne": field "qpvs": an acceleration territory has no QPV: must be empty'
     ]);
   });
 
   it('refuses a QPV code of another département', () => {
-    expect(errorOf(() => parseZones(zonesOf(quarter({ qpv: 'QP062001' })), ZONES))).toBe(
-      'geodata/zones.json: zone "la-bourgogne": field "qpv": QPV "QP062001" is not in département "59"'
+    expect(errorOf(() => parseZones(zonesOf(quarter({ qpvs: ['QP059087', 'QP062001'] })), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "qpvs[1]": QPV "QP062001" is not in département "59"'
     );
+  });
+
+  it('refuses a malformed QPV code, naming its place in the list', () => {
+    expect(errorOf(() => parseZones(zonesOf(quarter({ qpvs: ['QP059087', 'QP59088'] })), ZONES))).toBe(
+      'geodata/zones.json: zone "la-bourgogne": field "qpvs[1]": must be a QPV code like "QP059071"'
+    );
+  });
+
+  it('refuses a QPV code listed twice in a quarter', () => {
+    expect(
+      errorOf(() => parseZones(zonesOf(quarter({ qpvs: ['QP059087', 'QP059088', 'QP059087'] })), ZONES))
+    ).toBe('geodata/zones.json: zone "la-bourgogne": field "qpvs[2]": duplicate QPV "QP059087"');
+  });
+
+  it('refuses a QPV code given to two quarters: its sheet names one', () => {
+    const other = quarter({ id: 'tourcoing-bis', qpvs: ['QP059088', 'QP059087'] });
+    expect(errorOf(() => parseZones({ zones: [quarter(), other] }, ZONES))).toBe(
+      'geodata/zones.json: zone "tourcoing-bis": field "qpvs[1]": QPV "QP059087" is already in zone "la-bourgogne"'
+    );
+  });
+
+  it('keeps the QPV codes of a quarter drawn with several, in order', () => {
+    const [zone] = parseZones(zonesOf(quarter({ qpvs: ['QP059088', 'QP059087'] })), ZONES);
+    expect(zone?.qpvs).toEqual(['QP059088', 'QP059087']);
   });
 
   it('refuses a file that is not {"zones": [...]}', () => {

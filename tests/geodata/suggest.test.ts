@@ -27,7 +27,7 @@ function quarter(id: string, name: string, communes: string[]): Zone {
     kind: 'quarter',
     departement: '59',
     communes: communes.map((c, i) => ({ insee: `5900${i}`, name: c })),
-    qpv: null,
+    qpvs: [],
     programmes: ['npnru'],
     status: 'Statut',
     statusDate: '2018-12'
@@ -147,7 +147,7 @@ describe.skipIf(!existsSync(GPKG))('the MEL contours as an official archive', ()
     );
     const json = JSON.parse(await readFile(join(REPO, 'geodata/zones.json'), 'utf8')) as { zones: Zone[] };
     // Forget the confirmed codes: the suggestion must find them by itself.
-    const unconfirmed = parseZones({ zones: json.zones.map((z) => ({ ...z, qpv: null })) }, 'zones.json', {
+    const unconfirmed = parseZones({ zones: json.zones.map((z) => ({ ...z, qpvs: [] })) }, 'zones.json', {
       departements: new Set(json.zones.map((z) => z.departement)),
       regions: new Set(['32'])
     });

@@ -13,6 +13,7 @@ import { writeOutputDir } from '../../geodata/build/write';
 import type { TileSetSpec } from '../../src/lib/map/tiles';
 import type { CommuneProperties } from '../../src/lib/types';
 import { nationalData } from '../bench/national-data';
+import { tiledOutlineCheck, tiledPieces } from './seams';
 
 const SPEC: TileSetSpec = {
   dir: 'tiles/test',
@@ -100,6 +101,85 @@ describe('cutTiles', () => {
     expect(atTen.map(key).sort()).toEqual(
       [tileOf(3.515625 - 0.005, LENS.lat, 10), tileOf(3.515625 + 0.005, LENS.lat, 10)].sort()
     );
+  });
+});
+
+describe('the check of outlines as the tiles draw them (tiledOutlineCheck)', () => {
+  const QPV_SPEC: TileSetSpec = {
+    dir: 'tiles/q',
+    layer: 'qpv',
+    idProperty: 'code',
+    minZoom: 12,
+    maxZoom: 12
+  };
+  /** A polygon near Lille from corners given in units of 0.001° (about 70 m by 110 m). */
+  const outline = (code: string, ...rings: [number, number][][]): Feature<Polygon, { code: string }> => ({
+    type: 'Feature',
+    properties: { code },
+    geometry: {
+      type: 'Polygon',
+      coordinates: rings.map((ring) => ring.map(([u, v]) => [3.05 + u / 1000, 50.62 + v / 1000]))
+    }
+  });
+  const box = (code: string, west: number, south: number, east: number, north: number) =>
+    outline(code, [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south]
+    ]);
+  const check = (...features: Feature<Polygon, { code: string }>[]) =>
+    tiledOutlineCheck(tiledPieces(cutTiles({ type: 'FeatureCollection', features }, QPV_SPEC), QPV_SPEC));
+
+  it('passes neighbours that share their borders, and a QPV lying in the hole of another', () => {
+    const frame = outline(
+      'QP059001',
+      [
+        [0, 0],
+        [30, 0],
+        [30, 30],
+        [0, 30],
+        [0, 0]
+      ],
+      [
+        [10, 10],
+        [10, 20],
+        [20, 20],
+        [20, 10],
+        [10, 10]
+      ]
+    );
+    const result = check(frame, box('QP059002', 30, 0, 40, 30), box('QP059003', 12, 12, 18, 18));
+    expect(result.invalid).toEqual([]);
+    // Float noise only (about 1e-12 km²).
+    expect(result.overlapKm2).toBeLessThan(1e-6);
+    expect(result.gapKm2).toBeLessThan(1e-6);
+  });
+
+  it('finds a self-intersecting outline', () => {
+    const bowTie = outline('QP059001', [
+      [0, 0],
+      [20, 20],
+      [20, 0],
+      [0, 20],
+      [0, 0]
+    ]);
+    expect(check(bowTie, box('QP059002', 30, 0, 40, 30)).invalid).toEqual(['QP059001']);
+  });
+
+  it('finds neighbours overlapping, and a gap left between neighbours', () => {
+    expect(check(box('QP059001', 0, 0, 20, 20), box('QP059002', 10, 0, 30, 20)).overlapKm2).toBeGreaterThan(
+      0.01
+    );
+    // Four strips around a 2×2 square that none of them covers.
+    const ring = [
+      box('QP059001', 0, 0, 10, 4),
+      box('QP059002', 0, 6, 10, 10),
+      box('QP059003', 0, 4, 4, 6),
+      box('QP059004', 6, 4, 10, 6)
+    ];
+    expect(check(...ring).gapKm2).toBeGreaterThan(0.01);
   });
 });
 

@@ -12,7 +12,7 @@ function quarter(id: string, departement: string, communes: string[]): Zone {
     kind: 'quarter',
     departement,
     communes: communes.map((insee) => ({ insee, name: insee })),
-    qpv: null,
+    qpvs: [],
     programmes: ['npnru'],
     status: "Projet validé par l'ANRU",
     statusDate: '2018-12'
@@ -26,7 +26,7 @@ function territory(departement: string): Zone {
     kind: 'acceleration-territory',
     departement,
     communes: [],
-    qpv: null,
+    qpvs: [],
     programmes: ['habitat-indigne'],
     status: "Territoire d'accélération",
     statusDate: '2019-01'

@@ -13,7 +13,7 @@ function zone(id: string, kind: ZoneKind, departement: string, programmes: Progr
     kind,
     departement,
     communes: [],
-    qpv: null,
+    qpvs: [],
     programmes,
     status: 'Projet validé par l’Anru',
     statusDate: '2018-12'

@@ -13,7 +13,7 @@ function zone(id: string, kind: ZoneKind, departement: string, programmes: Progr
     kind,
     departement,
     communes: kind === 'quarter' ? [{ insee: `${departement}001`, name: 'X' }] : [],
-    qpv: null,
+    qpvs: [],
     programmes,
     status: 'Statut',
     statusDate: '2018-12'

@@ -18,19 +18,19 @@ import { measure } from './measure-fixture';
 // A quarter drawn with QP059001, the Nord acceleration territory and a quarter of the
 // Pas-de-Calais; measures aimed at each path a measure can take, with national and zone amounts.
 const base = fixtureAtlas().atlas;
-const zone = (id: string, kind: Zone['kind'], departement: string, qpv: string | null = null): Zone => ({
+const zone = (id: string, kind: Zone['kind'], departement: string, qpvs: string[] = []): Zone => ({
   id,
   name: `Zone ${id}`,
   kind,
   departement,
   communes: [],
-  qpv,
+  qpvs,
   programmes: kind === 'quarter' ? ['npnru'] : ['habitat-indigne'],
   status: 'Statut',
   statusDate: '2018-12'
 });
 const zones = [
-  zone('alpha', 'quarter', '59', 'QP059001'),
+  zone('alpha', 'quarter', '59', ['QP059001']),
   zone('gamma', 'quarter', '62'),
   zone('lhi-59', 'acceleration-territory', '59')
 ];

@@ -23,7 +23,7 @@ function quarter(
     kind: 'quarter',
     departement,
     communes: communes.map(([insee, communeName]) => ({ insee, name: communeName })),
-    qpv: null,
+    qpvs: [],
     programmes: ['npnru'],
     status: "Projet validé par l'ANRU",
     statusDate: '2018-12',
@@ -72,7 +72,7 @@ const atlas = atlasWith([
       ['59350', 'Lille'],
       ['59009', "Villeneuve-d'Ascq"]
     ],
-    { qpv: 'QP059080', qpvName: 'Nouveau Mons - Les Sarts- Dombrowski' }
+    { qpvs: ['QP059080'] }
   ),
   quarter(
     'lionderie-3-baudets',
@@ -83,7 +83,7 @@ const atlas = atlasWith([
       ['59512', 'Roubaix'],
       ['59367', 'Lys-lez-Lannoy']
     ],
-    { qpv: 'QP059071', qpvName: 'Quartier Intercommunal Hautchamps Longchamp - Lionderie - 3 Baudets' }
+    { qpvs: ['QP059071'] }
   ),
   quarter(
     'faubourg-de-cambrai-la-briquette',
@@ -101,7 +101,7 @@ const atlas = atlasWith([
     kind: 'acceleration-territory',
     departement: '59',
     communes: [],
-    qpv: null,
+    qpvs: [],
     programmes: ['habitat-indigne'],
     status: "Territoire d'accélération",
     statusDate: '2019-01'
@@ -197,6 +197,18 @@ describe('searchEntries', () => {
 
   it('the official QPV name finds the quarter drawn with that contour', () => {
     expect(found('hautchamps longchamp')).toContain('zone:lionderie-3-baudets');
+  });
+
+  it('a quarter drawn with two QPVs is found by the official name of each', () => {
+    const twoQpvs = quarter('roubaix-mons', 'Quartier Test', '59', [['59512', 'Roubaix']], {
+      qpvs: ['QP059071', 'QP059080']
+    });
+    const twoIndex = buildIndex(searchEntries(atlasWith([twoQpvs]), [], qpv));
+    const zonesFound = (query: string) =>
+      findEntries(twoIndex, query).flatMap((entry) => (entry.type === 'zone' ? [entry.id] : []));
+    expect(zonesFound('hautchamps longchamp')).toEqual(['roubaix-mons']);
+    expect(zonesFound('sarts dombrowski')).toEqual(['roubaix-mons']);
+    expect(zonesFound('briquetterie')).toEqual([]);
   });
 
   it('a QPV is found by its code, in any case', () => {

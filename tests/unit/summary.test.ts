@@ -9,7 +9,7 @@ function quarter(id: string, departement: string, programmes: Programme[] = []):
     kind: 'quarter',
     departement,
     communes: [],
-    qpv: null,
+    qpvs: [],
     programmes,
     status: 'Projet validé par l’Anru',
     statusDate: '2018-12'

@@ -21,8 +21,7 @@ const lens: Zone = {
   kind: 'quarter',
   departement: '62',
   communes: [{ insee: '62498', name: 'Lens' }],
-  qpv: 'QP062043',
-  qpvName: 'Cité 12/14',
+  qpvs: ['QP062043'],
   programmes: ['npnru'],
   status: "Projet validé par l'ANRU",
   statusDate: '2018-12'
@@ -37,7 +36,7 @@ const denain: Zone = {
     { insee: '59172', name: 'Denain' },
     { insee: '59207', name: 'Escaudain' }
   ],
-  qpv: null,
+  qpvs: [],
   programmes: ['npnru'],
   status: "Projet validé par l'ANRU",
   statusDate: '2018-12'
@@ -49,7 +48,7 @@ const nord: Zone = {
   kind: 'acceleration-territory',
   departement: '59',
   communes: [],
-  qpv: null,
+  qpvs: [],
   programmes: ['habitat-indigne'],
   status: "Territoire d'accélération",
   statusDate: '2019-01-21'
@@ -222,17 +221,28 @@ describe('perimeterNote', () => {
     );
   });
 
-  it('cites the QPV code and its official name for an official outline', () => {
-    const note = perimeterNote(lens, { perimeter: 'qpv' });
-    expect(note).toContain('QP062043');
-    expect(note).toContain('« Cité 12/14 »');
-    expect(note).not.toContain('non disponible');
+  const officialNames = new Map([
+    ['QP062043', 'Cité 12/14'],
+    ['QP062044', 'Cité 4']
+  ]);
+  const qpvName = (code: string) => officialNames.get(code);
+
+  it('cites the QPV code and its official name, from the QPV list, for an official outline', () => {
+    const note = perimeterNote(lens, { perimeter: 'qpv' }, qpvName);
+    expect(note).toBe('Contour officiel du quartier prioritaire QP062043 (« Cité 12/14 »), liste 2015.');
   });
 
-  it('cites the QPV code alone when the official name is the newsletter’s', () => {
-    const note = perimeterNote({ ...lens, qpvName: undefined }, { perimeter: 'qpv' });
+  it('cites the QPV code alone when the QPV list does not hold it', () => {
+    const note = perimeterNote(lens, { perimeter: 'qpv' });
     expect(note).toContain('QP062043');
     expect(note).not.toContain('«');
+  });
+
+  it('names every QPV of a quarter drawn with several', () => {
+    const note = perimeterNote({ ...lens, qpvs: ['QP062043', 'QP062044'] }, { perimeter: 'qpv' }, qpvName);
+    expect(note).toBe(
+      'Contour officiel des quartiers prioritaires QP062043 (« Cité 12/14 ») et QP062044 (« Cité 4 »), liste 2015.'
+    );
   });
 
   it('says an acceleration territory is the whole département', () => {

@@ -127,8 +127,7 @@ const zoneSchema = z
     kind: z.enum(ZONE_KINDS),
     departement: departementCode,
     communes: z.array(communeRef),
-    qpv: z.string().regex(QPV_CODE, { error: 'must be a QPV code like "QP059071"' }).nullable(),
-    qpvName: text.optional(),
+    qpvs: z.array(z.string().regex(QPV_CODE, { error: 'must be a QPV code like "QP059071"' })),
     programmes: z.array(programme),
     status: text,
     statusDate: isoDate,
@@ -142,11 +141,11 @@ const zoneSchema = z
           path: ['communes'],
           message: 'an acceleration territory is a whole département: communes must be empty'
         });
-      if (zone.qpv !== null)
+      if (zone.qpvs.length > 0)
         ctx.addIssue({
           code: 'custom',
-          path: ['qpv'],
-          message: 'an acceleration territory has no QPV: must be null'
+          path: ['qpvs'],
+          message: 'an acceleration territory has no QPV: must be empty'
         });
     } else if (zone.communes.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['communes'], message: 'a quarter lists at least one commune' });
@@ -160,12 +159,18 @@ const zoneSchema = z
         });
     });
     // A QPV code carries its département on three characters: QP059071 is in 59.
-    if (zone.qpv !== null && qpvDepartement(zone.qpv) !== zone.departement)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['qpv'],
-        message: `QPV "${zone.qpv}" is not in département "${zone.departement}"`
-      });
+    const seenQpvs = new Set<string>();
+    zone.qpvs.forEach((code, i) => {
+      if (QPV_CODE.test(code) && qpvDepartement(code) !== zone.departement)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['qpvs', i],
+          message: `QPV "${code}" is not in département "${zone.departement}"`
+        });
+      if (seenQpvs.has(code))
+        ctx.addIssue({ code: 'custom', path: ['qpvs', i], message: `duplicate QPV "${code}"` });
+      seenQpvs.add(code);
+    });
     const seen = new Set<string>();
     zone.programmes.forEach((p, i) => {
       if (seen.has(p))
@@ -707,11 +712,21 @@ export function parseZones(json: unknown, file: string, codes: CodeLists = {}): 
   const records = recordsOf(json, 'zones', file);
   const problems: string[] = [];
   const zones = parseRecords(records, 'zone', file, zoneSchema, problems);
+  // A QPV belongs to one quarter at most: its sheet names that quarter.
+  const quarterOfQpv = new Map<string, string>();
   for (const zone of zones) {
     if (!departements.has(zone.departement))
       problems.push(
         `${file}: zone "${zone.id}": field "departement": unknown département "${zone.departement}"`
       );
+    zone.qpvs.forEach((code, i) => {
+      const other = quarterOfQpv.get(code);
+      if (other !== undefined && other !== zone.id)
+        problems.push(
+          `${file}: zone "${zone.id}": field "qpvs[${i}]": QPV "${code}" is already in zone "${other}"`
+        );
+      else quarterOfQpv.set(code, zone.id);
+    });
   }
   if (problems.length > 0) throw new DataError(problems);
   return zones;

@@ -1,5 +1,5 @@
 // The search box's entries built from the atlas data: its zones (found by their
-// own name, their communes and their official QPV name), the QPV contours, the
+// own name, their communes and the official names of their QPVs), the QPV contours, the
 // communes and the départements.
 import type { AtlasData, EpciPlace, QpvPlace, ZoneKind } from '$lib/types';
 import type { Commune } from '$lib/communes/commune';
@@ -26,6 +26,7 @@ export function searchEntries(
   const departementName = (code: string): string => atlas.departements[code] ?? code;
   const regionDepartements = atlas.regionDepartements[atlas.region.code] ?? [];
 
+  const qpvNames = new Map(qpv.map((place) => [place.code, place.name]));
   const zones = atlas.zones.map((zone): ZoneSearchEntry => {
     const communeNames = zone.communes.map((commune) => commune.name);
     const detail =
@@ -38,7 +39,8 @@ export function searchEntries(
       id: zone.id,
       label: zone.name,
       detail,
-      keywords: zone.qpvName ? [...communeNames, zone.qpvName] : communeNames
+      // The official name of each of its QPVs, as the QPV list gives it.
+      keywords: [...communeNames, ...zone.qpvs.flatMap((code) => qpvNames.get(code) ?? [])]
     };
   });
 

@@ -31,13 +31,26 @@ export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheetContent {
   return { zone, groups, hasOwnAmount };
 }
 
-/** French sentence saying how the zone's outline was drawn, and how exact it is. */
-export function perimeterNote(zone: Zone, props: Pick<ZoneProperties, 'perimeter'>): string {
+const andList = new Intl.ListFormat('fr', { type: 'conjunction' });
+
+/**
+ * French sentence saying how the zone's outline was drawn, and how exact it is; `qpvName` gives
+ * the official name of a QPV code when the QPV list holds it.
+ */
+export function perimeterNote(
+  zone: Zone,
+  props: Pick<ZoneProperties, 'perimeter'>,
+  qpvName: (code: string) => string | undefined = () => undefined
+): string {
   switch (props.perimeter) {
-    case 'qpv':
-      return `Contour officiel du quartier prioritaire ${zone.qpv ?? ''}${
-        zone.qpvName ? ` (« ${zone.qpvName} »)` : ''
-      }, liste 2015.`;
+    case 'qpv': {
+      const named = zone.qpvs.map((code) => {
+        const name = qpvName(code);
+        return name ? `${code} (« ${name} »)` : code;
+      });
+      const what = named.length > 1 ? 'des quartiers prioritaires' : 'du quartier prioritaire';
+      return `Contour officiel ${what} ${andList.format(named)}, liste 2015.`;
+    }
     case 'communes':
       return `Périmètre exact non disponible : contour communal (${zone.communes
         .map((c) => c.name)
