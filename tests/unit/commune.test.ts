@@ -86,6 +86,7 @@ const atlas: AtlasData = {
   links: linkMeasures(zones, measures, regionDepartements),
   scenes: [],
   documents: [],
+  dataDate: null,
   sources: [],
   reference: fixtureReference
 };

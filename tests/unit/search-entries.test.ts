@@ -52,6 +52,7 @@ function atlasWith(zones: Zone[]): AtlasData {
     links: {},
     scenes: [],
     documents: [],
+    dataDate: null,
     sources: [],
     reference: fixtureReference
   };
