@@ -64,7 +64,7 @@ describe('the atlas page', () => {
   });
 
   test('the header dates the atlas by the month of its data', async () => {
-    expect(atlas.dataDate, 'the built data are dated').not.toBeNull();
+    expect(atlas.dataDate, 'the built data are dated').toMatch(/^\d{4}-\d{2}/);
     const { page } = await openAtlas(browser);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
