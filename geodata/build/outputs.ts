@@ -128,12 +128,23 @@ export function buildAtlas(
     links: linkMeasures(inputs.zones, measures, inputs.regionDepartements),
     scenes: inputs.scenes,
     documents: inputs.documents,
+    dataDate: newestDate(inputs.documents),
     sources: [...inputs.sources, inputs.reference, inputs.neighboursSource].map(sourceInfo),
     qpvSource: { ...inputs.qpvSource, drawn: coverage.count - coverage.outsideRegion },
     qpvCoverage: coverage,
     tileBounds: { communes: tileBounds(communes), qpv: tileBounds(qpvs) },
     reference: sourceInfo(inputs.reference)
   };
+}
+
+/** The date of the newest text, or null for none (ISO dates sort as strings). */
+function newestDate(documents: readonly DocumentEntry[]): string | null {
+  return (
+    documents
+      .map((d) => d.date)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 /** What atlas.json republishes of a source or reference entry. */

@@ -340,6 +340,8 @@ export interface SourceInfo {
 export interface DocumentInfo {
   id: string;
   title: string;
+  /** ISO date of the text (YYYY-MM or YYYY-MM-DD). */
+  date: string;
   /** Short French credit with its date. */
   credit: string;
   /** Map layers whose content it gives: their layer panel entry credits it. */
@@ -373,6 +375,8 @@ export interface AtlasData {
   scenes: Scene[];
   /** Texts the hand-written data is drawn from, credited first. */
   documents: DocumentInfo[];
+  /** Date of the data: that of the newest of `documents` (null when none is listed). */
+  dataDate: string | null;
   /** Geodata sources and references, credited on the map, the layer panel and the prints. */
   sources: SourceInfo[];
   /** The QPV contours read: file, checksum, vintage and counts. */

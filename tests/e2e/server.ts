@@ -1,7 +1,10 @@
-// Starts `vite preview` on loopback for the built site (`build/`).
+// Starts `vite preview` on loopback for the built site under test (site.ts). The preview reads
+// SvelteKit's output folder, which svelte.config.js takes from the same ATLAS_SITE_DIR.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_DIR, SITE_DIR } from './site';
 
 const HOST = '127.0.0.1';
 
@@ -25,10 +28,14 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`preview server did not answer at ${url}`);
 }
 
-/** Serves `build/` on a random loopback port; fails if the site was not built. */
+/** Serves the built site on a random loopback port; fails if it was not built. */
 export async function startPreview(): Promise<PreviewServer> {
-  if (!existsSync('build/index.html')) {
-    throw new Error('build/ is missing: run `npm run build` first (npm test does it).');
+  if (!existsSync(join(BUILD_DIR, 'index.html'))) {
+    throw new Error(
+      SITE_DIR
+        ? `${BUILD_DIR}/ is missing: run \`npm run build:fixture\` first (npm test does it).`
+        : 'build/ is missing: run `npm run build` first (npm test does it).'
+    );
   }
   const port = 4300 + Math.floor(Math.random() * 500);
   // Vite itself, not through npx: killing npx would leave the server running.

@@ -5,10 +5,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { COMMUNE_TILES, QPV_TILES, type TileSetSpec } from '../../src/lib/map/tiles';
 import { launchBrowser, waitForMapIdle } from './browser';
 import { atlas, qpvs } from './built-data';
+import { DATA_DIR } from './site';
 /** A QPV of the built data drawn with no zone of the atlas: a click on it opens its own sheet. */
 const outside = qpvs.find((q) => q.zoneId === '');
 
@@ -64,7 +66,7 @@ function expectTilesWithin(
   expect(tiles.length).toBeGreaterThan(0);
   for (const { path, box, status } of tiles) {
     expect(box[0] <= east && box[2] >= west && box[1] <= north && box[3] >= south, path).toBe(true);
-    expect(status, path).toBe(existsSync(`static/data/${path}`) ? 200 : 404);
+    expect(status, path).toBe(existsSync(join(DATA_DIR, path)) ? 200 : 404);
   }
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Zone } from '../../src/lib/types';
 import { SCOPE_LABELS, ZONE_KIND_LABELS, viaLabel } from '../../src/lib/labels';
+import { formatDate } from '../../src/lib/format/date';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 import { atlas, hashOn, qpvs, zoneFeatures } from './built-data';
 
@@ -59,6 +60,15 @@ describe('the atlas page', () => {
     expect(variance).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  test('the header dates the atlas by the month of its data', async () => {
+    expect(atlas.dataDate, 'the built data are dated').toMatch(/^\d{4}-\d{2}/);
+    const { page } = await openAtlas(browser);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain(formatDate(atlas.dataDate!.slice(0, 7)));
     await page.close();
   });
 

@@ -43,6 +43,7 @@ interface ExpectedBuild {
     measureIds: string[];
     sourceIds: string[];
     links: Record<string, string[]>;
+    dataDate: string | null;
   };
 }
 
@@ -197,6 +198,8 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
     expect(atlas.zones.map((z) => z.id)).toEqual(expected.atlas.zoneIds);
     expect(atlas.measures.map((m) => m.id)).toEqual(expected.atlas.measureIds);
     expect(atlas.sources.map((s) => s.id)).toEqual(expected.atlas.sourceIds);
+    // The data are dated by their newest text, whatever the order the texts are listed in.
+    expect(atlas.dataDate).toBe(expected.atlas.dataDate);
     expect(Object.keys(atlas.sources[0] ?? {}).sort()).toEqual([
       'credit',
       'id',

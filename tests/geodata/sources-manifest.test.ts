@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseSourceManifest } from '../../src/lib/data/schema';
+import { parseDocumentManifest, parseSourceManifest } from '../../src/lib/data/schema';
 import { sha256Hex } from '../../geodata/build/sources';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,4 +64,25 @@ describe('parseSourceManifest', () => {
       'field "path": must be a relative path inside the sources dir'
     );
   });
+});
+
+describe('parseDocumentManifest', () => {
+  const letter = { id: 'lettre', title: 'Lettre', date: '2019-01-25', credit: 'Lettre, 25 janvier 2019' };
+
+  it('keeps the date of each text, by which the atlas dates its data', () => {
+    expect(parseDocumentManifest({ documents: [letter] }, 'sources.json')[0]?.date).toBe('2019-01-25');
+  });
+
+  it.each([
+    [{ ...letter, date: undefined }, 'field "date"'],
+    [{ ...letter, date: '25 janvier 2019' }, 'field "date": must be an ISO date YYYY-MM or YYYY-MM-DD'],
+    [{ ...letter, date: '2019-02-30' }, 'field "date": must be an ISO date YYYY-MM or YYYY-MM-DD']
+  ])(
+    'names the document and its date when the date is missing or not a real ISO date: %j',
+    (entry, field) => {
+      expect(() => parseDocumentManifest({ documents: [entry] }, 'sources.json')).toThrow(
+        `sources.json: document #0: ${field}`
+      );
+    }
+  );
 });

@@ -87,6 +87,7 @@ const atlas: AtlasData = {
   links: linkMeasures(zones, measures, regionDepartements),
   scenes: [],
   documents: [],
+  dataDate: null,
   sources: [],
   reference: fixtureReference
 };

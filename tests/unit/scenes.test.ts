@@ -1,30 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataError, MAX_CAPTION_LENGTH, parseScenes, type KnownPlaces } from '../../src/lib/data/schema';
+import {
+  DataError,
+  MAX_CAPTION_LENGTH,
+  parseMeasures,
+  parseScenes,
+  parseZones,
+  type KnownPlaces
+} from '../../src/lib/data/schema';
 
-const ZONE_IDS = [
-  'rives-de-l-escaut',
-  'baudimont',
-  'mont-liebaut',
-  'bruay-le-centre',
-  'lionderie-3-baudets',
-  'lens-cite',
-  'calonne-marichelles-vent-de-bise',
-  'lille-secteur-sud',
-  'les-oliveaux',
-  'nouveau-mons',
-  'saint-crepin-ouest',
-  'degroote',
-  'la-bourgogne',
-  'chasse-royale',
-  'faubourg-de-cambrai-la-briquette',
-  'lhi-93',
-  'lhi-94',
-  'lhi-91',
-  'lhi-59',
-  'lhi-06',
-  'lhi-13'
-];
+// The validation cases check scenes against these fixture ids; the shipped deck, below, against
+// the zones of geodata/zones.json.
+const ZONE_IDS = ['quartier-test', 'territoire-test'];
 
 /** The 96 metropolitan département codes: 01 to 95, with Corsica as 2A and 2B instead of 20. */
 const DEPARTEMENT_CODES = [
@@ -71,8 +58,8 @@ describe('parseScenes: valid decks', () => {
       },
       filter: { programmes: ['strategie-pauvrete'], mode: 'any', departements: ['59', '62'] },
       layers: ['region', 'quarters'],
-      zone: 'lens-cite',
-      spotlight: ['59', 'lens-cite'],
+      zone: 'quartier-test',
+      spotlight: ['59', 'quartier-test'],
       summary: true,
       numberedQuarters: true
     };
@@ -310,15 +297,20 @@ describe('parseScenes: bad deck files', () => {
   });
 });
 
+// The deck file itself, checked as data against the other data files: every reference resolves,
+// and the scenes cover what the zones and measures hold.
 describe('the shipped deck', () => {
-  const json: unknown = JSON.parse(
-    readFileSync(new URL('../../geodata/scenes.json', import.meta.url), 'utf8')
-  );
-  const scenes = parseScenes(json, FILE, known);
+  const read = (file: string): unknown =>
+    JSON.parse(readFileSync(new URL(`../../geodata/${file}`, import.meta.url), 'utf8'));
+  const json = read('scenes.json');
+  const zones = parseZones(read('zones.json'), 'geodata/zones.json');
+  const zoneIds = new Set(zones.map((zone) => zone.id));
+  const measures = parseMeasures(read('measures.json'), 'geodata/measures.json', zoneIds);
+  const shipped: KnownPlaces = { zoneIds, departementCodes: new Set(DEPARTEMENT_CODES) };
+  const scenes = parseScenes(json, FILE, shipped);
 
-  it('keeps every scene of the file, in order, once checked against the known zones and départements', () => {
+  it('keeps every scene of the file, in order, once checked against the zones of zones.json', () => {
     const ids = (json as { scenes: { id: string }[] }).scenes.map((scene) => scene.id);
-    expect(ids.length).toBeGreaterThan(0);
     expect(scenes.map((scene) => scene.id)).toEqual(ids);
   });
 
@@ -328,23 +320,28 @@ describe('the shipped deck', () => {
     expect(scenes.filter((scene) => scene.summary)).toHaveLength(1);
   });
 
-  it('shows the NPNRU quarters, then spotlights each département that has some', () => {
+  it('shows the NPNRU quarters, then spotlights each département of zones.json that has some', () => {
     const npnru = scenes.findIndex((scene) => scene.filter?.programmes?.includes('npnru'));
     expect(npnru).toBeGreaterThanOrEqual(0);
-    const spotlit = scenes.slice(npnru).map((scene) => scene.spotlight?.join(','));
-    for (const code of ['59', '62', '02']) expect(spotlit).toContain(code);
+    const spotlit = new Set(scenes.slice(npnru).flatMap((scene) => scene.spotlight ?? []));
+    const withQuarters = zones.filter((z) => z.kind === 'quarter' && z.programmes.includes('npnru'));
+    for (const { departement } of withQuarters) expect(spotlit, departement).toContain(departement);
   });
 
-  it('puts the habitat-indigne territories on the France view', () => {
-    const scene = scenes.find((candidate) => candidate.filter?.programmes?.includes('habitat-indigne'));
+  it('puts the acceleration territories on the France view', () => {
+    const scene = scenes.find((candidate) => candidate.layers?.includes('territories'));
     expect(scene?.view).toBe('france');
-    expect(scene?.layers).toContain('territories');
   });
 
-  it('spotlights both signatories of the poverty contracts', () => {
+  it('spotlights the départements that the poverty measures of measures.json name', () => {
+    const named = measures
+      .filter((measure) => measure.programme === 'strategie-pauvrete')
+      .flatMap((measure) =>
+        measure.appliesTo.flatMap((target) => ('departements' in target ? target.departements : []))
+      );
+    expect(named.length).toBeGreaterThan(0);
     const scene = scenes.find((candidate) => candidate.filter?.programmes?.includes('strategie-pauvrete'));
-    expect(scene?.filter?.departements).toEqual(['59', '62']);
-    expect(scene?.spotlight).toEqual(['59', '62']);
+    expect(scene?.spotlight?.toSorted()).toEqual([...new Set(named)].sort());
   });
 
   it('writes French amounts and numbers with no-break spaces', () => {

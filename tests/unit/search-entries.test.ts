@@ -53,6 +53,7 @@ function atlasWith(zones: Zone[]): AtlasData {
     links: {},
     scenes: [],
     documents: [],
+    dataDate: null,
     sources: [],
     reference: fixtureReference
   };

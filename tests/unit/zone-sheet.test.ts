@@ -122,6 +122,7 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
     links: links ?? linkMeasures(zones, MEASURES, REGIONS),
     scenes: [],
     documents: [],
+    dataDate: null,
     sources: [],
     reference: fixtureReference
   };

@@ -403,6 +403,8 @@ export function parseReferenceManifest(json: unknown, file: string): ReferenceEn
 export interface DocumentEntry {
   id: string;
   title: string;
+  /** ISO date of the text (YYYY-MM or YYYY-MM-DD); the newest dates the atlas's data. */
+  date: string;
   credit: string;
   layers: LayerId[];
 }
@@ -410,6 +412,7 @@ export interface DocumentEntry {
 const documentEntrySchema = z.strictObject({
   id: sourceEntrySchema.shape.id,
   title: nonEmpty,
+  date: isoDate,
   ...creditFields
 });
 
