@@ -106,8 +106,11 @@ export function epciLayer(
   };
 }
 
+/** A coordinate rounded to 0.001° (about 100 m). */
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
 const roundBox = (box: number[]): [number, number, number, number] =>
-  box.map((n) => Math.round(n * 1000) / 1000) as [number, number, number, number];
+  box.map(round) as [number, number, number, number];
 
 /**
  * Each département's label point (inside it) and rounded box, by code: the page labels and frames
@@ -121,8 +124,7 @@ export function departementPlaces(
       .sort((a, b) => byCode(a.properties, b.properties))
       .map((f) => {
         const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
-        const label: [number, number] = [Math.round(lon * 1000) / 1000, Math.round(lat * 1000) / 1000];
-        return [f.properties.code, { label, bbox: roundBox(bbox(f)) }];
+        return [f.properties.code, { label: [round(lon), round(lat)], bbox: roundBox(bbox(f)) }];
       })
   );
 }

@@ -25,7 +25,7 @@ const USAGE = `Usage: npm run geodata -- [--out DIR] [--root DIR]
   --out DIR    output directory (default: static/data)
   --root DIR   project root holding geodata/*.json (default: this repository)
 
-Environment: GEODATA_SOURCES = raw sources directory (default: ../shared/geodata from the root);
+Environment: GEODATA_SOURCES = raw sources directory (default: ../shared/geodata beside this repository);
 GEODATA_REFERENCES = folder of the reference packages by name (default: the installed ones);
 GEODATA_QPV_ARCHIVE = the official QPV archive qp-politiquedelaville-shp.zip (default: looked for in
 the sources directory under qpv-2015/, then in geodata/local/; without it, the MEL GeoPackage).
@@ -59,14 +59,18 @@ export function summaryLines(result: BuildResult): string[] {
   return lines;
 }
 
-/** The build options the environment gives, for a project root (the output dir is the caller's). */
+/**
+ * The build options the environment gives, for a project root (the output dir is the caller's).
+ * The raw sources and their download cache are this repository's whatever the root, so that a
+ * build of other data (the browser tests' fixture project) reads and downloads the same bytes.
+ */
 export function buildOptionsFrom(root: string, env: NodeJS.ProcessEnv): BuildOptions {
   return {
     root,
     outDir: resolve(root, 'static/data'),
-    sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(root, '../shared/geodata')),
+    sourcesDir: resolve(env.GEODATA_SOURCES ?? resolve(REPO_ROOT, '../shared/geodata')),
     referencesDir: env.GEODATA_REFERENCES ? resolve(env.GEODATA_REFERENCES) : undefined,
-    cacheDir: resolve(root, 'geodata/.cache'),
+    cacheDir: resolve(REPO_ROOT, 'geodata/.cache'),
     ...(env.GEODATA_QPV_ARCHIVE ? { qpvArchive: resolve(env.GEODATA_QPV_ARCHIVE) } : {})
   };
 }

@@ -22,11 +22,8 @@ export async function buildFixtureSite(env: NodeJS.ProcessEnv = process.env): Pr
     recursive: true,
     filter: (path) => path !== join(REPO_ROOT, 'static/data')
   });
-  const geodata = await buildGeodata(['--root', FIXTURE_ROOT, '--out', join(site, 'static/data')], {
-    ...env,
-    // The raw sources are the project's, not looked for beside the fixture root.
-    GEODATA_SOURCES: env.GEODATA_SOURCES ?? resolve(REPO_ROOT, '../shared/geodata')
-  });
+  // The raw sources and their download cache are the project's (see buildOptionsFrom).
+  const geodata = await buildGeodata(['--root', FIXTURE_ROOT, '--out', join(site, 'static/data')], env);
   if (geodata !== 0) return geodata;
   const vite = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build'], {
