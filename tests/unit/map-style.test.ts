@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/map/style';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
+import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { LAYER_IDS, type ZoneProperties } from '../../src/lib/types';
 
 /** A closed ring through the given corners. */
@@ -195,6 +196,28 @@ describe('atlasStyle', () => {
     expect(Object.values(visibility).every((value) => value === 'visible' || value === 'none')).toBe(true);
   });
 
+  it("cuts the départements' labels so that the regional start view asks for one label tile", () => {
+    const labels = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS).sources[SOURCES.departementLabels];
+    const z = labels?.type === 'geojson' ? labels.maxzoom : undefined;
+    expect(z).toBeDefined();
+    // The tile holding each corner of the start view (Web Mercator tiling).
+    const tile = ([lon, lat]: [number, number]) => {
+      const n = 2 ** z!;
+      const rad = (lat * Math.PI) / 180;
+      const x = Math.floor(((lon + 180) / 360) * n);
+      const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+      return `${x}/${y}`;
+    };
+    const [[west, south], [east, north]] = VIEW_BOUNDS.hdf;
+    const corners: [number, number][] = [
+      [west, south],
+      [west, north],
+      [east, south],
+      [east, north]
+    ];
+    expect(new Set(corners.map(tile)).size).toBe(1);
+  });
+
   it('feeds the label source one point per zone', () => {
     const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
     const labels = style.sources[SOURCES.zoneLabels];
@@ -285,7 +308,7 @@ describe('departementLabelPoints', () => {
       }
     ]);
     const style = atlasStyle(geodata, defaultTheme, DEFAULT_LAYERS);
-    expect(style.sources[SOURCES.departementLabels]).toEqual({
+    expect(style.sources[SOURCES.departementLabels]).toMatchObject({
       type: 'geojson',
       data: geodata.departementLabels
     });

@@ -84,6 +84,15 @@ export function departementLabelPoints(
   };
 }
 
+/**
+ * The départements' label points are cut into tiles no deeper than zoom 3 (45° of longitude by
+ * 25° of latitude) and over-zoomed beyond: the regional start view then asks for one label tile,
+ * and for its glyphs once, where zoom-7 tiles asked six times, each answer coming a frame after
+ * the last (issue 10). A z3 tile unit is about 400 m here: a label moves by at most 4 px at zoom
+ * 10, past which none is drawn.
+ */
+const LABEL_TILE_MAX_ZOOM = 3;
+
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
@@ -111,7 +120,11 @@ export function atlasStyle(
     // The labels' source comes first: its tile is cut first, so the glyphs it waits for are drawn
     // on the page's thread before the other sources' tiles keep that thread busy drawing frames.
     sources: {
-      [SOURCES.departementLabels]: { type: 'geojson', data: geodata.departementLabels },
+      [SOURCES.departementLabels]: {
+        type: 'geojson',
+        data: geodata.departementLabels,
+        maxzoom: LABEL_TILE_MAX_ZOOM
+      },
       [SOURCES.zones]: { type: 'geojson', data: geodata.urls.zones, promoteId: 'id' },
       [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
       [SOURCES.region]: { type: 'geojson', data: geodata.urls.region },
