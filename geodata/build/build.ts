@@ -342,6 +342,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const references = parseReferenceManifest(manifestJson, DATA_FILES.sources);
   const documents = parseDocumentManifest(manifestJson, DATA_FILES.sources);
   const referenceEntry = referenceById(references, REFERENCE_IDS.communes);
+  const { asOf } = referenceEntry;
+  if (asOf === undefined)
+    throw new DataError(
+      `${DATA_FILES.sources}: reference "${referenceEntry.id}": field "asOf": missing (the date its codes and EPCIs are those of)`
+    );
   const neighboursEntry = referenceById(references, REFERENCE_IDS.neighbours);
   const communeEntries = entries.filter((e) => e.id.startsWith('communes-'));
   if (communeEntries.length === 0) throw new DataError(`${DATA_FILES.sources}: no "communes-*" source`);
@@ -438,7 +443,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       ),
       ...(qpv.national ? [qpv.entry] : [])
     ],
-    reference: referenceEntry,
+    reference: { ...referenceEntry, asOf },
     neighboursSource: neighboursEntry,
     referenceJoin,
     neighbours,

@@ -49,7 +49,7 @@ export interface OutputInputs {
   generatedAt: string;
   documents: DocumentEntry[];
   sources: (SourceEntry | QpvArchiveEntry)[];
-  reference: ReferenceEntry;
+  reference: ReferenceEntry & { asOf: string };
   neighboursSource: ReferenceEntry;
   referenceJoin: ReferenceJoin;
   /** Neighbouring countries' land, drawn under France. */
@@ -133,7 +133,7 @@ export function buildAtlas(
     qpvSource: { ...inputs.qpvSource, drawn: coverage.count - coverage.outsideRegion },
     qpvCoverage: coverage,
     tileBounds: { communes: tileBounds(communes), qpv: tileBounds(qpvs) },
-    reference: sourceInfo(inputs.reference)
+    reference: { ...sourceInfo(inputs.reference), asOf: inputs.reference.asOf }
   };
 }
 

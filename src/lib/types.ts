@@ -336,6 +336,12 @@ export interface SourceInfo {
   layers: LayerId[];
 }
 
+/** The reference of communes and EPCIs, with the date its codes and perimeters are those of. */
+export interface ReferenceInfo extends SourceInfo {
+  /** ISO date, e.g. "2019-01-01": the COG and EPCI list in force that day. */
+  asOf: string;
+}
+
 /** A text the hand-written data is drawn from (`documents` in `geodata/sources.json`). */
 export interface DocumentInfo {
   id: string;
@@ -386,7 +392,7 @@ export interface AtlasData {
   /** [west, south, east, north] of each vector tile set (none for an empty one): the map asks for no tile outside. */
   tileBounds: { communes: TileBounds | null; qpv: TileBounds | null };
   /** The reference of commune names, postal codes, populations and EPCIs (also listed in `sources`). */
-  reference: SourceInfo;
+  reference: ReferenceInfo;
 }
 
 /** A commune as listed in the generated `places.json`, for search and commune sheets. */

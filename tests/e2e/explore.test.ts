@@ -4,7 +4,8 @@
 // counts checked are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { PROGRAMMES, type Programme, type Zone } from '../../src/lib/types';
+import { LAYER_IDS, PROGRAMMES, type Programme, type Zone } from '../../src/lib/types';
+import { formatDate } from '../../src/lib/format/date';
 import { PROGRAMME_LABELS } from '../../src/lib/labels';
 import { launchBrowser, mapPixel, openAtlas, waitForMapIdle } from './browser';
 import { atlas, findableQuarter, hashOn, places, programmesByZone, typed, zoneFeatures } from './built-data';
@@ -174,7 +175,7 @@ describe('exploring the atlas', () => {
     const departement = new RegExp(`^${literally(atlas.departements[quarter.departement]!)} \\(`);
     const { page } = await openAtlas(browser, '/?panel=layers');
     await page.getByRole('checkbox', { name: /^Communes/ }).check();
-    await page.getByRole('checkbox', { name: /^QPV 2015/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Quartiers prioritaires \(QPV\)/ }).uncheck();
     await page.getByRole('button', { name: 'Filtres', exact: true }).click();
     await page.getByRole('checkbox', { name: departement }).check();
     const search = page.getByRole('combobox', { name: /Rechercher/ });
@@ -189,7 +190,9 @@ describe('exploring the atlas', () => {
     await expect.poll(() => again.getByRole('checkbox', { name: departement }).isChecked()).toBe(true);
     await again.getByRole('button', { name: 'Couches', exact: true }).click();
     await expect.poll(() => again.getByRole('checkbox', { name: /^Communes/ }).isChecked()).toBe(true);
-    await expect.poll(() => again.getByRole('checkbox', { name: /^QPV 2015/ }).isChecked()).toBe(false);
+    await expect
+      .poll(() => again.getByRole('checkbox', { name: /^Quartiers prioritaires \(QPV\)/ }).isChecked())
+      .toBe(false);
     await expect.poll(() => again.url()).toBe(copied.replace('panel=filters', 'panel=layers'));
     await again.close();
   });
@@ -289,6 +292,19 @@ describe('exploring the atlas', () => {
     await expect.poll(() => sheetHeading(page)).toBe(first.name);
     await page.goForward();
     await expect.poll(() => sheetHeading(page)).toBe(second.name);
+    await page.close();
+  });
+
+  test('the legend takes its dates and names from the data it was built with', async () => {
+    const { page } = await openAtlas(browser, `/?layers=${LAYER_IDS.join(',')}`);
+    const legend = page.getByRole('region', { name: 'Légende' });
+    await expect.poll(() => legend.textContent()).toContain(`Région ${atlas.region.name}`);
+    const text = (await legend.textContent()) ?? '';
+    expect(text).toContain(`EPCI au ${formatDate(atlas.reference.asOf)}`);
+    const quarterDates = new Set(atlas.zones.filter((z) => z.kind === 'quarter').map((z) => z.statusDate));
+    const [shared] = quarterDates;
+    if (quarterDates.size === 1 && shared) expect(text).toContain(`(point de ${formatDate(shared)})`);
+    else expect(text).not.toContain('(point de');
     await page.close();
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { COMMUNE_TILES, QPV_TILES, type TileSetSpec } from '../../src/lib/map/tiles';
 import { launchBrowser, waitForMapIdle } from './browser';
-import { atlas, qpvs } from './built-data';
+import { atlas, places, qpvs } from './built-data';
 import { DATA_DIR } from './site';
 /** A QPV of the built data drawn with no zone of the atlas: a click on it opens its own sheet. */
 const outside = qpvs.find((q) => q.zoneId === '');
@@ -70,17 +70,24 @@ function expectTilesWithin(
   }
 }
 
-/** Number of features the map draws on a layer. */
-function drawn(page: Page, layer: string): Promise<number> {
+/** The `code` of each feature the map draws on a layer. */
+function drawnCodes(page: Page, layer: string): Promise<string[]> {
   return page.evaluate(
     (id) =>
       (
         document.querySelector('.map') as unknown as {
-          maplibre: { queryRenderedFeatures: (o: object) => unknown[] };
+          maplibre: { queryRenderedFeatures: (o: object) => { properties: { code?: string } }[] };
         }
-      ).maplibre.queryRenderedFeatures({ layers: [id] }).length,
+      ).maplibre
+        .queryRenderedFeatures({ layers: [id] })
+        .map((feature) => feature.properties.code ?? ''),
     layer
   );
+}
+
+/** Number of features the map draws on a layer. */
+async function drawn(page: Page, layer: string): Promise<number> {
+  return (await drawnCodes(page, layer)).length;
 }
 
 describe('layers drawn from vector tiles', { timeout: 60_000 }, () => {
@@ -95,6 +102,24 @@ describe('layers drawn from vector tiles', { timeout: 60_000 }, () => {
     expectTilesWithin(tiles, bounds);
     expect(tiles.some((tile) => tile.status === 200)).toBe(true);
     // Communes are context: a click on one opens no sheet (only zones and QPVs are picked).
+    await page.close();
+  });
+
+  test('a commune sheet outlines that commune alone, with the communes layer off; without one no commune tile is asked for', async () => {
+    const home = atlas.regionDepartements[atlas.region.code] ?? [];
+    const commune = places.communes.find((c) => home.includes(c.departement))!;
+    const [west, south, east, north] = commune.bbox;
+    const idle = await openWatchingTiles(
+      `/?layers=departements,region#10/${(south + north) / 2}/${(west + east) / 2}`,
+      COMMUNE_TILES
+    );
+    expect(idle.tiles).toEqual([]);
+    await idle.page.close();
+
+    const { page } = await openWatchingTiles(`/?commune=${commune.code}`, COMMUNE_TILES);
+    await expect.poll(() => drawnCodes(page, 'communes-selected')).toContain(commune.code);
+    expect(new Set(await drawnCodes(page, 'communes-selected'))).toEqual(new Set([commune.code]));
+    expect(await drawn(page, 'communes-line')).toBe(0);
     await page.close();
   });
 

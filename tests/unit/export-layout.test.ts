@@ -12,7 +12,8 @@ import {
   type Rect,
   type SideContent
 } from '../../src/lib/export/image';
-import { legendEntries } from '../../src/lib/map/legend';
+import { legendEntries, legendFacts } from '../../src/lib/map/legend';
+import { fixtureAtlas } from './fixtures/atlas';
 import { defaultTheme } from '../../src/lib/map/theme';
 import { LAYER_IDS } from '../../src/lib/types';
 
@@ -162,7 +163,11 @@ describe('planTitle', () => {
 describe('planSideColumn', () => {
   const rect = { x: 1400, y: 150, width: 480, height: 830 };
   const content: SideContent = {
-    legend: legendEntries(defaultTheme, ['quarters', 'departements', 'region']),
+    legend: legendEntries(
+      defaultTheme,
+      ['quarters', 'departements', 'region'],
+      legendFacts(fixtureAtlas().atlas)
+    ),
     caption: '15 quartiers NPNRU dans la région',
     sources: [
       'Lettre d’information politique de la ville, 25 janvier 2019',
@@ -200,7 +205,7 @@ describe('planSideColumn', () => {
   it('shrinks the type rather than dropping sources when they are many', () => {
     const many = {
       ...content,
-      legend: legendEntries(defaultTheme, LAYER_IDS),
+      legend: legendEntries(defaultTheme, LAYER_IDS, legendFacts(fixtureAtlas().atlas)),
       sources: Array.from({ length: 14 }, (_, i) => `Source numéro ${i + 1}, millésime 2018`)
     };
     const plan = planSideColumn(halfEm, many, rect);

@@ -6,35 +6,79 @@ import {
 import { describe, expect, it } from 'vitest';
 import { atlasLayers } from '../../src/lib/map/layer-specs';
 import { layerEntries } from '../../src/lib/layer-panel/entries';
-import { FIXTURE_QPV_SOURCE } from './fixtures/atlas';
-import { legendEntries } from '../../src/lib/map/legend';
+import { FIXTURE_QPV_SOURCE, fixtureAtlas } from './fixtures/atlas';
+import { legendEntries, legendFacts, type LegendFacts } from '../../src/lib/map/legend';
 import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
 import { LAYER_IDS } from '../../src/lib/types';
 import { fixtureDocuments, fixtureSources } from './fixtures/sources';
 
+const facts: LegendFacts = {
+  quartersDate: '2020-02',
+  territoriesDate: '2020-03-02',
+  qpvVintage: 'liste QPV de test',
+  epciDate: '2020-01-01',
+  regionName: 'Région de test'
+};
+
+describe('legendFacts', () => {
+  const { atlas } = fixtureAtlas();
+
+  it('reads the region, the QPV vintage and the EPCI date from the data', () => {
+    const read = legendFacts(atlas);
+    expect(read.regionName).toBe(atlas.region.name);
+    expect(read.qpvVintage).toBe(atlas.qpvSource.vintage);
+    expect(read.epciDate).toBe(atlas.reference.asOf);
+  });
+
+  it('gives the status date that every zone of a kind shares, and none when they differ', () => {
+    const zones = atlas.zones.map((zone) => ({
+      ...zone,
+      statusDate: zone.kind === 'quarter' ? '2020-02' : '2020-03-02'
+    }));
+    expect(legendFacts({ ...atlas, zones })).toMatchObject({
+      quartersDate: '2020-02',
+      territoriesDate: '2020-03-02'
+    });
+    const quarter = zones.findIndex((zone) => zone.kind === 'quarter');
+    const differing = zones.map((zone, i) => (i === quarter ? { ...zone, statusDate: '2020-01' } : zone));
+    expect(legendFacts({ ...atlas, zones: differing }).quartersDate).toBeNull();
+  });
+});
+
 describe('legendEntries', () => {
+  it('words its dates and names from the facts, and leaves out a date there is not one of', () => {
+    const labels = legendEntries(defaultTheme, LAYER_IDS, facts).map((entry) => entry.label);
+    expect(labels).toContain('Quartier NPNRU validé (point de février 2020), contour officiel QPV');
+    expect(labels).toContain("Territoire d'accélération habitat indigne (2 mars 2020)");
+    expect(labels).toContain('Quartier prioritaire (liste QPV de test)');
+    expect(labels).toContain('Intercommunalité (EPCI au 1er janvier 2020)');
+    expect(labels).toContain('Région Région de test');
+    const undated = legendEntries(defaultTheme, ['quarters'], { ...facts, quartersDate: null });
+    expect(undated[0]?.label).toBe('Quartier NPNRU validé, contour officiel QPV');
+  });
+
   it('lists entries only for the layers switched on', () => {
-    const entries = legendEntries(defaultTheme, ['territories', 'region']);
+    const entries = legendEntries(defaultTheme, ['territories', 'region'], facts);
     expect(new Set(entries.map((entry) => entry.layer))).toEqual(new Set(['territories', 'region']));
   });
 
   it('lists at least one entry for each layer when every layer is on', () => {
-    const layers = new Set(legendEntries(defaultTheme, LAYER_IDS).map((entry) => entry.layer));
+    const layers = new Set(legendEntries(defaultTheme, LAYER_IDS, facts).map((entry) => entry.layer));
     expect([...layers].sort()).toEqual([...LAYER_IDS].sort());
   });
 
   it('lists nothing when every layer is off', () => {
-    expect(legendEntries(defaultTheme, [])).toEqual([]);
+    expect(legendEntries(defaultTheme, [], facts)).toEqual([]);
   });
 
   it('keeps the map order whatever the order the layers were switched on in', () => {
     const labels = (layers: Parameters<typeof legendEntries>[1]) =>
-      legendEntries(defaultTheme, layers).map((entry) => entry.label);
+      legendEntries(defaultTheme, layers, facts).map((entry) => entry.label);
     expect(labels(['region', 'qpv', 'quarters'])).toEqual(labels(['quarters', 'qpv', 'region']));
   });
 
   it('draws approximate quarters with a dash and official quarters with a solid outline', () => {
-    const quarters = legendEntries(defaultTheme, ['quarters']);
+    const quarters = legendEntries(defaultTheme, ['quarters'], facts);
     expect(quarters).toHaveLength(2);
     const dashed = quarters.filter((entry) => entry.swatch.dash !== undefined);
     expect(dashed).toHaveLength(1);
@@ -53,22 +97,27 @@ describe('legendEntries', () => {
     const onMap = (approximate: boolean) =>
       parsed.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: { approximate } }, {});
 
-    const [official, approximate] = legendEntries(defaultTheme, ['quarters']);
+    const [official, approximate] = legendEntries(defaultTheme, ['quarters'], facts);
     expect(official?.swatch.fillOpacity).toBe(onMap(false));
     expect(approximate?.swatch.fillOpacity).toBe(onMap(true));
     expect(onMap(true)).toBeLessThan(onMap(false));
   });
 
   it('takes its colours from the theme', () => {
-    const fill = (theme: typeof defaultTheme) => legendEntries(theme, ['quarters'])[0]?.swatch.fill;
+    const fill = (theme: typeof defaultTheme) => legendEntries(theme, ['quarters'], facts)[0]?.swatch.fill;
     expect(fill(defaultTheme)).toBe(defaultTheme.quarter.fill);
     expect(fill(projectorTheme)).toBe(projectorTheme.quarter.fill);
   });
 });
 
 describe('layerEntries', () => {
-  const credits = { documents: fixtureDocuments, sources: fixtureSources };
-  const entries = layerEntries(defaultTheme, credits, { quarters: 3, qpv: 7 });
+  const credits = {
+    documents: fixtureDocuments,
+    sources: fixtureSources,
+    region: { code: '32', name: 'Test' }
+  };
+  const legend = legendEntries(defaultTheme, LAYER_IDS, facts);
+  const entries = layerEntries(legend, credits, { quarters: 3, qpv: 7 });
 
   it('offers exactly one entry per layer id, in the canonical order', () => {
     expect(entries.map((entry) => entry.id)).toEqual([...LAYER_IDS]);
@@ -86,19 +135,20 @@ describe('layerEntries', () => {
     const label = (id: string) => entries.find((entry) => entry.id === id)?.label;
     expect(label('quarters')).toBe('Quartiers NPNRU validés (3)');
     // The extent of the QPV data is said by its 'holds' line, not the label: it varies with the data.
-    expect(label('qpv')).toBe('QPV 2015, quartiers prioritaires (7)');
+    expect(label('qpv')).toBe('Quartiers prioritaires (QPV) (7)');
     expect(label('territories')).toBe("Territoires d'accélération habitat indigne");
+    expect(label('region')).toBe('Région Test');
   });
 
   it('says what the data of a layer holds when given, and nothing for the others', () => {
-    const held = layerEntries(defaultTheme, credits, {}, { qpv: '7 QPV (département : Nord).' });
+    const held = layerEntries(legend, credits, {}, { qpv: '7 QPV (département : Nord).' });
     expect(held.find((entry) => entry.id === 'qpv')?.holds).toBe('7 QPV (département : Nord).');
     expect(held.filter((entry) => entry.holds !== undefined).map((entry) => entry.id)).toEqual(['qpv']);
   });
 
   it('shows each layer with the first symbol of its legend, the solid outline for quarters', () => {
     for (const entry of entries) {
-      const first = legendEntries(defaultTheme, [entry.id])[0];
+      const first = legend.find((line) => line.layer === entry.id);
       expect(entry.swatch).toEqual(first?.swatch);
     }
     expect(entries.find((entry) => entry.id === 'quarters')?.swatch.dash).toBeUndefined();
@@ -115,7 +165,7 @@ describe('layerEntries', () => {
       drawn: 199,
       national: true
     };
-    const qpv = layerEntries(defaultTheme, { ...credits, qpvSource: national }, { qpv: 199 }).find(
+    const qpv = layerEntries(legend, { ...credits, qpvSource: national }, { qpv: 199 }).find(
       (e) => e.id === 'qpv'
     );
     expect(qpv?.source).toContain(

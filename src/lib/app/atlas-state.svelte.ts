@@ -16,9 +16,10 @@ import type {
   View,
   ZoneKind
 } from '$lib/types';
-import { PROGRAMMES } from '$lib/types';
+import { LAYER_IDS, PROGRAMMES } from '$lib/types';
 import { labelPoints, type MapGeodata } from '$lib/map/style';
 import { defaultTheme, projectorTheme } from '$lib/map/theme';
+import { legendEntries, legendFacts } from '$lib/map/legend';
 import { featureBounds, VIEW_BOUNDS } from '$lib/map/views';
 import type { MapPick } from '$lib/map/pick';
 import {
@@ -225,6 +226,9 @@ export class AtlasState {
       this.atlas.departements
     )
   );
+  readonly #legendFacts = $derived(legendFacts(this.atlas));
+  /** The legend of the layers switched on, as shown and exported. */
+  readonly legend = $derived(legendEntries(this.theme, this.state.layers, this.#legendFacts));
   /** Source credits, as printed and exported. */
   readonly sourceLines = $derived(sourceLines(this.atlas));
   /** The map's credit line. */
@@ -232,7 +236,7 @@ export class AtlasState {
   /** The layer panel's entries: counts from the data, credits from the sources manifest. */
   readonly layerEntries = $derived(
     layerEntries(
-      this.theme,
+      legendEntries(this.theme, LAYER_IDS, this.#legendFacts),
       this.atlas,
       {
         quarters: this.atlas.zones.filter((zone) => zone.kind === 'quarter').length,

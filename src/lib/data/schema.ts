@@ -350,6 +350,8 @@ export interface ReferenceEntry {
   vintage: string;
   /** Why this version (vintage) was chosen. */
   why: string;
+  /** ISO date its codes, names and perimeters are those of (the commune reference must give it). */
+  asOf?: string;
   url: string;
   /** Short French credit with its vintage. */
   credit: string;
@@ -366,6 +368,7 @@ const referenceEntrySchema = z.strictObject({
   licence: nonEmpty,
   vintage: nonEmpty,
   why: nonEmpty,
+  asOf: isoDate.optional(),
   url: z.url({ protocol: /^https?$/ }),
   ...creditFields
 });

@@ -5,9 +5,7 @@
 // only `renderExportImage` and `downloadCanvas` touch the DOM.
 
 import { formatDate } from '$lib/format/date';
-import { legendEntries, type LegendEntry, type Swatch } from '$lib/map/legend';
-import type { MapTheme } from '$lib/map/theme';
-import type { LayerId } from '$lib/types';
+import type { LegendEntry, Swatch } from '$lib/map/legend';
 
 /** Size of the exported image: full HD, the size of most projectors and slide templates. */
 export const EXPORT_WIDTH = 1920;
@@ -309,9 +307,8 @@ export interface ExportImageOptions {
   caption: string;
   /** Sources with their vintages, one string each. */
   sources: readonly string[];
-  theme: MapTheme;
-  /** Layers switched on: the legend lists only these. */
-  layers: readonly LayerId[];
+  /** Legend of the layers switched on. */
+  legend: readonly LegendEntry[];
   /** Day printed in the footer; defaults to now. */
   date?: Date;
 }
@@ -356,7 +353,7 @@ export function renderExportImage(options: ExportImageOptions): HTMLCanvasElemen
   const side = planSideColumn(
     measure,
     {
-      legend: legendEntries(options.theme, options.layers),
+      legend: options.legend,
       caption: options.caption,
       sources: options.sources
     },

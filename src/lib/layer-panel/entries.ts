@@ -2,8 +2,7 @@
 // Counts and credits come from the data (atlas.json and the geodata), never typed here.
 import { LAYER_IDS, type AtlasData, type LayerId, type QpvSourceInfo } from '$lib/types';
 import { formatPopulation } from '$lib/communes/population';
-import { legendEntries, type Swatch } from '$lib/map/legend';
-import type { MapTheme } from '$lib/map/theme';
+import type { LegendEntry, Swatch } from '$lib/map/legend';
 
 /** One layer offered in the layer panel. */
 export interface LayerEntry {
@@ -18,14 +17,13 @@ export interface LayerEntry {
   holds?: string;
 }
 
-const LAYER_NAMES: Record<LayerId, string> = {
+const LAYER_NAMES: Record<Exclude<LayerId, 'region'>, string> = {
   quarters: 'Quartiers NPNRU validés',
   territories: "Territoires d'accélération habitat indigne",
-  qpv: 'QPV 2015, quartiers prioritaires',
+  qpv: 'Quartiers prioritaires (QPV)',
   communes: 'Communes',
   epci: 'Intercommunalités (EPCI)',
-  departements: 'Départements',
-  region: 'Région Hauts-de-France'
+  departements: 'Départements'
 };
 
 /** Number of shapes of each layer that has a fixed count (the others are not counted). */
@@ -45,19 +43,19 @@ export function qpvFileLine(qpv: QpvSourceInfo): string {
   return `fichier ${qpv.file}${layer} — ${qpv.vintage}, ${formatPopulation(qpv.features)} QPV, sha256 ${qpv.sha256.slice(0, 12)}…`;
 }
 
-/** One panel entry per layer, with the first legend symbol of that layer and what its data holds; the QPV entry names the file read. */
+/** One panel entry per layer, with the first symbol of that layer in `legend` (every layer's entries) and what its data holds; the QPV entry names the file read. */
 export function layerEntries(
-  theme: MapTheme,
-  atlas: Pick<AtlasData, 'documents' | 'sources'> & Partial<Pick<AtlasData, 'qpvSource'>>,
+  legend: readonly LegendEntry[],
+  atlas: Pick<AtlasData, 'documents' | 'sources' | 'region'> & Partial<Pick<AtlasData, 'qpvSource'>>,
   counts: LayerCounts,
   holds: Partial<Record<LayerId, string>> = {}
 ): LayerEntry[] {
-  const legend = legendEntries(theme, LAYER_IDS);
   return LAYER_IDS.flatMap((id) => {
     const swatch = legend.find((entry) => entry.layer === id)?.swatch;
     if (!swatch) return [];
+    const name = id === 'region' ? `Région ${atlas.region.name}` : LAYER_NAMES[id];
     const count = counts[id];
-    const label = count === undefined ? LAYER_NAMES[id] : `${LAYER_NAMES[id]} (${count})`;
+    const label = count === undefined ? name : `${name} (${count})`;
     const credits = layerCredits(atlas, id);
     const source = id === 'qpv' && atlas.qpvSource ? `${credits} ; ${qpvFileLine(atlas.qpvSource)}` : credits;
     const entry: LayerEntry = { id, label, source, swatch };

@@ -51,8 +51,13 @@ export const STATE = {
   /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
   qpvDepartements: 'qpvDepartements',
   /** Code of the QPV whose sheet is open, outlined even when the QPV layer is off. */
-  selectedQpv: 'selectedQpv'
+  selectedQpv: 'selectedQpv',
+  /** INSEE code of the commune whose sheet is open. */
+  selectedCommune: 'selectedCommune'
 } as const;
+
+/** The selected commune's outline: shown only while a commune is selected, so that no commune tile is asked for otherwise. */
+export const COMMUNE_SELECTED_LAYER = 'communes-selected';
 
 /** A QPV of the départements shown (its code carries its département on three characters). */
 const isShownQpv: ExpressionSpecification = [
@@ -133,6 +138,16 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.epci,
       metadata: { group: 'epci' },
       paint: { 'line-color': theme.epci.line, 'line-width': w(1.1), 'line-dasharray': theme.epci.dash }
+    },
+    {
+      id: COMMUNE_SELECTED_LAYER,
+      type: 'line',
+      source: SOURCES.communes,
+      'source-layer': COMMUNE_TILES.layer,
+      minzoom: COMMUNE_TILES.minZoom,
+      filter: ['==', ['get', 'code'], ['global-state', STATE.selectedCommune]],
+      layout: { visibility: 'none' },
+      paint: { 'line-color': theme.selected, 'line-width': w(3) }
     },
     {
       id: 'epci-selected',

@@ -1,6 +1,7 @@
-// Legend entries as data, derived from the theme: the on-screen legend and the
-// image export draw the same list.
-import type { LayerId } from '$lib/types';
+// Legend entries as data, derived from the theme and the data's dates and names: the
+// on-screen legend, the layer panel and the image export draw the same list.
+import type { AtlasData, LayerId, ZoneKind } from '$lib/types';
+import { formatDate } from '$lib/format/date';
 import type { MapTheme } from './theme';
 
 /** How one legend symbol is drawn: a filled box or a line. */
@@ -21,12 +22,51 @@ export interface LegendEntry {
   swatch: Swatch;
 }
 
+/** What the legend's wording takes from the data: dates and names are never typed in the code. */
+export interface LegendFacts {
+  /** Status date shared by every quarter (the update that lists them), or null when they differ. */
+  quartersDate: string | null;
+  /** Status date shared by every acceleration territory, or null when they differ. */
+  territoriesDate: string | null;
+  /** Vintage of the QPV contours, e.g. "liste QPV 2015". */
+  qpvVintage: string;
+  /** Date the EPCI perimeters are those of. */
+  epciDate: string;
+  regionName: string;
+}
+
+/** The legend's facts, read from the atlas data. */
+export function legendFacts(
+  atlas: Pick<AtlasData, 'zones' | 'qpvSource' | 'reference' | 'region'>
+): LegendFacts {
+  const sharedDate = (kind: ZoneKind): string | null => {
+    const dates = new Set(atlas.zones.filter((zone) => zone.kind === kind).map((zone) => zone.statusDate));
+    return dates.size === 1 ? ([...dates][0] ?? null) : null;
+  };
+  return {
+    quartersDate: sharedDate('quarter'),
+    territoriesDate: sharedDate('acceleration-territory'),
+    qpvVintage: atlas.qpvSource.vintage,
+    epciDate: atlas.reference.asOf,
+    regionName: atlas.region.name
+  };
+}
+
+/** " (prefix date)" in French, or nothing when there is no one date. */
+function dated(date: string | null, prefix = ''): string {
+  return date === null ? '' : ` (${prefix}${formatDate(date)})`;
+}
+
 /** Legend entries for the layers switched on, in the map's visual priority order. */
-export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): LegendEntry[] {
+export function legendEntries(
+  theme: MapTheme,
+  layers: readonly LayerId[],
+  facts: LegendFacts
+): LegendEntry[] {
   const all: LegendEntry[] = [
     {
       layer: 'quarters',
-      label: 'Quartier NPNRU validé (point de déc. 2018), contour officiel QPV',
+      label: `Quartier NPNRU validé${dated(facts.quartersDate, 'point de ')}, contour officiel QPV`,
       swatch: {
         shape: 'area',
         fill: theme.quarter.fill,
@@ -53,7 +93,7 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'territories',
-      label: "Territoire d'accélération habitat indigne (janv. 2019)",
+      label: `Territoire d'accélération habitat indigne${dated(facts.territoriesDate)}`,
       swatch: {
         shape: 'area',
         fill: theme.territory.fill,
@@ -64,7 +104,7 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'qpv',
-      label: 'Quartier prioritaire (QPV 2015)',
+      label: `Quartier prioritaire (${facts.qpvVintage})`,
       swatch: {
         shape: 'area',
         fill: theme.qpv.fill,
@@ -91,7 +131,7 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'epci',
-      label: 'Intercommunalité (EPCI au 1er janvier 2019)',
+      label: `Intercommunalité${dated(facts.epciDate, 'EPCI au ')}`,
       swatch: { shape: 'line', stroke: theme.epci.line, strokeWidth: 1.5, dash: theme.epci.dash }
     },
     {
@@ -101,7 +141,7 @@ export function legendEntries(theme: MapTheme, layers: readonly LayerId[]): Lege
     },
     {
       layer: 'region',
-      label: 'Région Hauts-de-France',
+      label: `Région ${facts.regionName}`,
       swatch: { shape: 'line', stroke: theme.region.line, strokeWidth: 2.5 }
     }
   ];

@@ -115,6 +115,7 @@ export function atlasStyle(
       [STATE.brightDepartements]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
       [STATE.selectedQpv]: { default: '' },
+      [STATE.selectedCommune]: { default: '' },
       [STATE.qpvDepartements]: { default: [...qpvDepartements] }
     },
     // The labels' source comes first: its tile is cut first, so the glyphs it waits for are drawn
