@@ -50,7 +50,7 @@ describe('legendEntries', () => {
     const labels = legendEntries(defaultTheme, LAYER_IDS, facts).map((entry) => entry.label);
     expect(labels).toContain('Quartier NPNRU validé (point de février 2020), contour officiel QPV');
     expect(labels).toContain("Territoire d'accélération habitat indigne (2 mars 2020)");
-    expect(labels).toContain('Quartier prioritaire (liste QPV de test)');
+    expect(labels).toContain('Quartier prioritaire, liste QPV de test');
     expect(labels).toContain('Intercommunalité (EPCI au 1er janvier 2020)');
     expect(labels).toContain('Région Région de test');
     const undated = legendEntries(defaultTheme, ['quarters'], { ...facts, quartersDate: null });

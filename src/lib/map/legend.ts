@@ -104,7 +104,7 @@ export function legendEntries(
     },
     {
       layer: 'qpv',
-      label: `Quartier prioritaire (${facts.qpvVintage})`,
+      label: `Quartier prioritaire, ${facts.qpvVintage}`,
       swatch: {
         shape: 'area',
         fill: theme.qpv.fill,
