@@ -1,4 +1,4 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter, isExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
@@ -144,6 +144,7 @@ describe('atlasStyle', () => {
     };
     expect(readsGlobalState(filterOf('qpv-fill'), STATE.qpvDepartements)).toBe(true);
     expect(readsGlobalState(filterOf('qpv-line'), STATE.qpvDepartements)).toBe(true);
+    expect(readsGlobalState(filterOf('qpv-line-npnru'), STATE.qpvDepartements)).toBe(true);
     expect(readsGlobalState(filterOf('qpv-selected'), STATE.qpvDepartements)).toBe(false);
   });
 
@@ -177,7 +178,7 @@ describe('atlasStyle', () => {
     const line = style.layers.find((layer) => layer.id === 'communes-line');
     expect(line).toMatchObject({ source: SOURCES.communes, 'source-layer': 'communes' });
     expect(style.sources[SOURCES.qpv]).toMatchObject({ promoteId: { qpv: 'code' } });
-    for (const id of ['qpv-fill', 'qpv-line', 'qpv-selected'])
+    for (const id of ['qpv-fill', 'qpv-line', 'qpv-line-npnru', 'qpv-selected'])
       expect(style.layers.find((layer) => layer.id === id)).toMatchObject({
         source: SOURCES.qpv,
         'source-layer': 'qpv'
@@ -259,6 +260,38 @@ describe('atlasLayers', () => {
         expect(readsFeatureState(value, HIDDEN), `${layer.id} ${name}`).toBe(true);
       }
     }
+  });
+
+  it("draws no fill's edge a second time: the lines over it outline it", () => {
+    const fills = layers.filter((layer) => layer.type === 'fill');
+    expect(fills.length).toBeGreaterThan(0);
+    for (const fill of fills) expect(fill.paint?.['fill-antialias'], fill.id).toBe(false);
+  });
+
+  it('outlines NPNRU QPVs and the others on two layers of constant paint, each QPV on one', () => {
+    const outlines = layers.filter((layer) => layer.type === 'line' && layerGroup(layer) === 'qpv');
+    expect(outlines.map((layer) => layer.id)).toEqual(['qpv-line', 'qpv-line-npnru']);
+    const drawnBy = (npnru: boolean) =>
+      outlines
+        .filter((layer) =>
+          featureFilter('filter' in layer ? layer.filter : undefined, `${layer.id}.filter`).filter(
+            { zoom: 10, globalState: { [STATE.qpvDepartements]: [] } },
+            { type: 3, properties: { code: 'QN05901M', npnru } }
+          )
+        )
+        .map((layer) => layer.id);
+    expect(drawnBy(true)).toEqual(['qpv-line-npnru']);
+    expect(drawnBy(false)).toEqual(['qpv-line']);
+    for (const layer of outlines) {
+      for (const [name, value] of Object.entries(layer.paint ?? {})) {
+        expect(isExpression(value), `${layer.id} ${name}`).toBe(false);
+      }
+    }
+    const paintOf = (id: string) => outlines.find((layer) => layer.id === id)?.paint;
+    expect(paintOf('qpv-line-npnru')).toEqual({
+      'line-color': defaultTheme.qpv.npnruLine,
+      'line-width': defaultTheme.qpv.npnruWidth * defaultTheme.lineScale
+    });
   });
 
   it('draws every quarter layer above every territory layer', () => {

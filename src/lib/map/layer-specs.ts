@@ -42,6 +42,14 @@ const MARKER_MAX_ZOOM = 10;
 export const HIDDEN = 'hidden';
 
 /**
+ * Paint of every fill: no antialiasing pass. MapLibre would otherwise draw each fill's edge again
+ * with a shader program of its own, one per fill paint: the software renderer these machines
+ * have spends about 0.1 s compiling each program on first use, which held the first picture
+ * back (issue 10). Lines drawn over the fills' edges smooth them instead.
+ */
+const FILL: { 'fill-antialias': false } = { 'fill-antialias': false };
+
+/**
  * Global-state keys the style reads (see the style's `state` defaults):
  * the départements the spotlight keeps bright (none: no dimming), the selected EPCI.
  */
@@ -65,6 +73,7 @@ const isShownQpv: ExpressionSpecification = [
   ['==', ['length', ['global-state', STATE.qpvDepartements]], 0],
   ['in', ['slice', ['get', 'code'], 2, 5], ['global-state', STATE.qpvDepartements]]
 ];
+const isNpnruQpv: ExpressionSpecification = ['get', 'npnru'];
 const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
 const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
 
@@ -98,7 +107,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'neighbours-fill',
       type: 'fill',
       source: SOURCES.neighbours,
-      paint: { 'fill-color': theme.neighbour }
+      paint: { ...FILL, 'fill-color': theme.neighbour }
     },
     // The spotlight dims the neighbours too; under France the opaque départements hide this layer,
     // so no strip is dimmed twice.
@@ -107,21 +116,21 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       type: 'fill',
       source: SOURCES.neighbours,
       filter: ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
-      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
+      paint: { ...FILL, 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
     },
     {
       id: 'departements-fill',
       type: 'fill',
       source: SOURCES.departements,
       metadata: { group: 'departements' },
-      paint: { 'fill-color': theme.land }
+      paint: { ...FILL, 'fill-color': theme.land }
     },
     {
       id: 'region-fill',
       type: 'fill',
       source: SOURCES.region,
       metadata: { group: 'region' },
-      paint: { 'fill-color': theme.region.fill }
+      paint: { ...FILL, 'fill-color': theme.region.fill }
     },
     {
       id: 'communes-line',
@@ -177,6 +186,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: isTerritory,
       metadata: { group: 'territories' },
       paint: {
+        ...FILL,
         'fill-color': theme.territory.fill,
         // A whole département: strong at regional scale, a light wash once zoomed into its quarters.
         'fill-opacity': [
@@ -218,21 +228,30 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: isShownQpv,
       metadata: { group: 'qpv' },
       paint: {
+        ...FILL,
         'fill-color': theme.qpv.fill,
-        'fill-opacity': ['case', ['get', 'npnru'], theme.qpv.npnruFillOpacity, theme.qpv.fillOpacity]
+        'fill-opacity': ['case', isNpnruQpv, theme.qpv.npnruFillOpacity, theme.qpv.fillOpacity]
       }
     },
+    // Two layers of constant paint rather than one reading `npnru`: the line shader program all
+    // constant lines share, where paint read from features needs one more program (see FILL).
     {
       id: 'qpv-line',
       type: 'line',
       source: SOURCES.qpv,
       'source-layer': QPV_TILES.layer,
-      filter: isShownQpv,
+      filter: ['all', isShownQpv, ['!', isNpnruQpv]],
       metadata: { group: 'qpv' },
-      paint: {
-        'line-color': ['case', ['get', 'npnru'], theme.qpv.npnruLine, theme.qpv.line],
-        'line-width': ['case', ['get', 'npnru'], w(theme.qpv.npnruWidth), w(theme.qpv.width)]
-      }
+      paint: { 'line-color': theme.qpv.line, 'line-width': w(theme.qpv.width) }
+    },
+    {
+      id: 'qpv-line-npnru',
+      type: 'line',
+      source: SOURCES.qpv,
+      'source-layer': QPV_TILES.layer,
+      filter: ['all', isShownQpv, isNpnruQpv],
+      metadata: { group: 'qpv' },
+      paint: { 'line-color': theme.qpv.npnruLine, 'line-width': w(theme.qpv.npnruWidth) }
     },
     {
       id: 'quarters-fill',
@@ -241,6 +260,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: isQuarter,
       metadata: { group: 'quarters' },
       paint: {
+        ...FILL,
         'fill-color': theme.quarter.fill,
         // Approximate (commune-union) outlines are paler: the real quarter is smaller.
         'fill-opacity': unlessHidden([
@@ -342,7 +362,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
         ['!', ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]]
       ],
-      paint: { 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
+      paint: { ...FILL, 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
     },
     {
       id: 'zones-hover',
