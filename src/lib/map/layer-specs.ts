@@ -43,11 +43,12 @@ export const HIDDEN = 'hidden';
 
 /**
  * Paint of every fill: no antialiasing pass. MapLibre would otherwise draw each fill's edge again
- * with a shader program of its own, one per fill paint: the software renderer these machines
- * have spends about 0.1 s compiling each program on first use, which held the first picture
- * back (issue 10). Lines drawn over the fills' edges smooth them instead.
+ * with a shader program of its own, one per fill paint: a software renderer spends about 0.1 s
+ * compiling each program on first use, which held the first picture back (issue 10). The lines
+ * drawn over the fills' edges smooth them instead; the one edge without a line, the neighbouring
+ * countries' coast, is pale on pale and looks the same.
  */
-const FILL: { 'fill-antialias': false } = { 'fill-antialias': false };
+const FILL = { 'fill-antialias': false } as const;
 
 /**
  * Global-state keys the style reads (see the style's `state` defaults):
