@@ -234,8 +234,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'fill-opacity': ['case', isNpnruQpv, theme.qpv.npnruFillOpacity, theme.qpv.fillOpacity]
       }
     },
-    // Two layers of constant paint rather than one reading `npnru`: the line shader program all
-    // constant lines share, where paint read from features needs one more program (see FILL).
+    // Two layers of constant paint rather than one reading `npnru`: they draw with the shader
+    // program every constant line shares, where paint read from features needs one more (see FILL).
     {
       id: 'qpv-line',
       type: 'line',
