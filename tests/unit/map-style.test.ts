@@ -3,9 +3,10 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { atlasLayers, HIDDEN, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
+import { atlasLayers, HIDDEN, LABEL_FONT, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
 import {
   atlasStyle,
+  departementLabelGlyphs,
   departementLabelPoints,
   drawnFileUrls,
   labelPoints,
@@ -345,6 +346,37 @@ describe('departementLabelPoints', () => {
       type: 'geojson',
       data: geodata.departementLabels
     });
+  });
+});
+
+describe('departementLabelGlyphs', () => {
+  it("lists each character of the départements' names once, in capitals as their layer draws them", () => {
+    const labels = departementLabelPoints({
+      departements: { '34': 'Hérault', '80': 'Somme', '95': "Val-d'Oise", '2A': 'Corse-du-Sud' },
+      departementPlaces: {
+        '34': { label: [3.4, 43.6], bbox: [2.5, 43.2, 4.2, 44] },
+        '80': { label: [2.3, 49.9], bbox: [1.4, 49.5, 3.2, 50.4] },
+        '95': { label: [2.1, 49.1], bbox: [1.6, 48.9, 2.6, 49.2] },
+        '2A': { label: [8.9, 41.8], bbox: [8.5, 41.3, 9.4, 42.4] }
+      }
+    });
+    const glyphs = departementLabelGlyphs(labels);
+    expect(new Set(glyphs).size).toBe(glyphs.length);
+    expect([...glyphs].sort()).toEqual(
+      ['H', 'É', 'R', 'A', 'U', 'L', 'T', 'S', 'O', 'M', 'E', 'V', '-', 'D', "'", 'I', 'C'].sort()
+    );
+    // The glyphs are those the layer asks for: its names, in capitals, in the label font.
+    const layer = atlasLayers(defaultTheme).find((l) => l.id === 'departements-label');
+    expect(layer?.type === 'symbol' ? layer.layout : undefined).toMatchObject({
+      'text-field': ['get', 'name'],
+      'text-transform': 'uppercase',
+      'text-font': [LABEL_FONT]
+    });
+    expect(layer?.type === 'symbol' ? layer.source : undefined).toBe(SOURCES.departementLabels);
+  });
+
+  it('asks for no glyph when there is no label', () => {
+    expect(departementLabelGlyphs({ type: 'FeatureCollection', features: [] })).toEqual([]);
   });
 });
 

@@ -85,6 +85,19 @@ export function departementLabelPoints(
 }
 
 /**
+ * The characters the départements' labels are drawn with, each once: their names in capitals, as
+ * the label layer writes them (`text-transform: uppercase`), a code point each, as MapLibre splits
+ * text written without combining marks.
+ */
+export function departementLabelGlyphs(labels: FeatureCollection<Point, PlaceProperties>): string[] {
+  const glyphs = new Set<string>();
+  for (const { properties } of labels.features) {
+    for (const glyph of properties.name.toLocaleUpperCase()) glyphs.add(glyph);
+  }
+  return [...glyphs];
+}
+
+/**
  * The départements' label points are cut into tiles no deeper than zoom 3 (45° of longitude by
  * 25° of latitude) and over-zoomed beyond: the regional start view then asks for one label tile,
  * and for its glyphs once, where zoom-7 tiles asked six times, each answer coming a frame after
