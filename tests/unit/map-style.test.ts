@@ -366,13 +366,13 @@ describe('departementLabelGlyphs', () => {
       ['H', 'É', 'R', 'A', 'U', 'L', 'T', 'S', 'O', 'M', 'E', 'V', '-', 'D', "'", 'I', 'C'].sort()
     );
     // The glyphs are those the layer asks for: its names, in capitals, in the label font.
-    const layer = atlasLayers(defaultTheme).find((l) => l.id === 'departements-label');
-    expect(layer?.type === 'symbol' ? layer.layout : undefined).toMatchObject({
+    const layer = layers[position('departements-label')]!;
+    expect(layer.layout).toMatchObject({
       'text-field': ['get', 'name'],
       'text-transform': 'uppercase',
       'text-font': [LABEL_FONT]
     });
-    expect(layer?.type === 'symbol' ? layer.source : undefined).toBe(SOURCES.departementLabels);
+    expect(sourceOf(layer)).toBe(SOURCES.departementLabels);
   });
 
   it('asks for no glyph when there is no label', () => {
