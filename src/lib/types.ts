@@ -208,6 +208,43 @@ export interface QpvSourceInfo {
   national: boolean;
 }
 
+/**
+ * How precise a dated item's period is, as the source gives it: a day ("avant le 30 avril
+ * 2019"), a month ("fin mai"), a meteorological season ("d'ici l'été 2019": June–August), a
+ * half-year ("fin du premier semestre 2019") or a year ("jusqu'en 2022").
+ */
+export const DATE_PRECISIONS = ['day', 'month', 'season', 'half-year', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** A dated item is either something due by a date or something that happens at a date. */
+export const DATED_ITEM_KINDS = ['deadline', 'event'] as const;
+export type DatedItemKind = (typeof DATED_ITEM_KINDS)[number];
+
+/** One deadline or dated event of a measure, at the precision its source gives and never more. */
+export interface DatedItem {
+  kind: DatedItemKind;
+  /** What is due or what happens (French, the project's own words). */
+  what: string;
+  /** Who must do it or who acts (French); empty when the source names no one. */
+  who: string[];
+  /** The date exactly as the source writes it: "avant le 30 avril 2019", "fin mai", "jusqu'en 2022". */
+  written: string;
+  precision: DatePrecision;
+  /**
+   * First and last unit of the period the written date stands for, both written at `precision`:
+   * `YYYY-MM-DD` for a day, `YYYY-MM` for a month, a season or a half-year (its first and last
+   * month), `YYYY` for a year. A deadline's period is the time the date names, not the time before it.
+   */
+  start: string;
+  end: string;
+  /** Set when the source leaves out part of the date (a year, a month): what was inferred and from what. */
+  inferred?: string;
+  /** Set when the printed date is probably wrong: why, in French. The calendar shows the printed date. */
+  doubt?: string;
+  /** The source lines that state it, "L.12" or "L.12–14" (as in a source reference). */
+  lines: string;
+}
+
 /** A measure as written by hand in `geodata/measures.json`. */
 export interface Measure {
   id: string;
@@ -226,6 +263,8 @@ export interface Measure {
   sources: SourceRef[];
   /** Caveat about the source itself (e.g. a date the newsletter seems to misprint). */
   note?: string;
+  /** Its deadlines and dated events, for the calendar; absent when the source gives none. */
+  dates?: DatedItem[];
 }
 
 /** A measure linked to one zone, with the path it came through. */

@@ -200,6 +200,49 @@ describe('parseMeasures', () => {
     );
   });
 
+  it('keeps the dated items of a measure', () => {
+    const dates = [
+      {
+        kind: 'deadline',
+        what: 'Déposer les dossiers',
+        who: ['Collectivités'],
+        written: "d'ici l'été 2019",
+        precision: 'season',
+        start: '2019-06',
+        end: '2019-08',
+        lines: 'L.12–14'
+      }
+    ];
+    expect(parseMeasures(measuresOf(measure({ dates })), MEASURES, KNOWN)[0]?.dates).toEqual(dates);
+  });
+
+  it('names the measure, item and field of an impossible dated item', () => {
+    const dates = [
+      {
+        kind: 'event',
+        what: 'Signature',
+        who: [],
+        written: '30 février 2019',
+        precision: 'day',
+        start: '2019-02-30',
+        end: '2019-02-30',
+        lines: 'L.12'
+      }
+    ];
+    expect(errorOf(() => parseMeasures(measuresOf(measure({ dates })), MEASURES, KNOWN))).toBe(
+      'geodata/measures.json: measure "npnru-179": field "dates[0].start": must be a real date written YYYY-MM-DD for precision "day"'
+    );
+  });
+
+  it('refuses a dated item of an unknown kind or without its source lines', () => {
+    const dates = [
+      { kind: 'rumour', what: 'x', who: [], written: '2019', precision: 'year', start: '2019', end: '2019' }
+    ];
+    const message = errorOf(() => parseMeasures(measuresOf(measure({ dates })), MEASURES, KNOWN));
+    expect(message).toContain('field "dates[0].kind"');
+    expect(message).toContain('field "dates[0].lines": missing');
+  });
+
   it('names an unknown zone with the path of the reference', () => {
     const appliesTo = [{ zones: ['la-bourgogne', 'foo'] }];
     expect(errorOf(() => parseMeasures(measuresOf(measure({ appliesTo })), MEASURES, KNOWN))).toBe(

@@ -6,12 +6,15 @@
 import { z } from 'zod';
 import {
   APPROXIMATE_PERIODS,
+  DATE_PRECISIONS,
+  DATED_ITEM_KINDS,
   LAYER_IDS,
   type LayerId,
   PROGRAMMES,
   SCOPES,
   VIEWS,
   ZONE_KINDS,
+  type DatedItem,
   type FundingLine,
   type Measure,
   type Scene,
@@ -20,6 +23,7 @@ import {
   type Zone
 } from '../types';
 import { QPV_CODE, qpvDepartement } from '../qpv/code';
+import { periodProblem } from '../measures/dated';
 
 /** INSEE codes of the 96 metropolitan départements (COG 2018). */
 export const METROPOLITAN_DEPARTEMENTS: readonly string[] = [
@@ -231,17 +235,33 @@ export function parseSourceLines(value: string): [number, number][] | null {
   return ranges;
 }
 
+const sourceLines = z.string().refine((value) => parseSourceLines(value) !== null, {
+  error: 'must be "L.<line>" or "L.<first>–<last>" (en dash, first < last), several joined by ", " in order'
+});
+
 const sourceRefSchema = z.strictObject({
   label: text,
   url: z.string().refine(isHttpUrl, { error: 'must be an http(s) URL' }).optional(),
-  lines: z
-    .string()
-    .refine((value) => parseSourceLines(value) !== null, {
-      error:
-        'must be "L.<line>" or "L.<first>–<last>" (en dash, first < last), several joined by ", " in order'
-    })
-    .optional()
+  lines: sourceLines.optional()
 });
+
+const datedItemSchema = z
+  .strictObject({
+    kind: z.enum(DATED_ITEM_KINDS),
+    what: text,
+    who: z.array(text),
+    written: text,
+    precision: z.enum(DATE_PRECISIONS),
+    start: z.string(),
+    end: z.string(),
+    inferred: text.optional(),
+    doubt: text.optional(),
+    lines: sourceLines
+  })
+  .superRefine((item, ctx) => {
+    const problem = periodProblem(item.precision, item.start, item.end);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
 
 const measureSchema = z
   .strictObject({
@@ -255,7 +275,11 @@ const measureSchema = z
     funding: z.array(fundingLineSchema),
     appliesTo: z.array(targetSchema).min(1, { error: 'must list at least one target' }),
     sources: z.array(sourceRefSchema).min(1, { error: 'must cite at least one source' }),
-    note: text.optional()
+    note: text.optional(),
+    dates: z
+      .array(datedItemSchema)
+      .min(1, { error: 'must list at least one dated item, or be left out' })
+      .optional()
   })
   .superRefine((measure, ctx) => {
     // An approximate date names a year, never a month the source does not give.
@@ -642,6 +666,7 @@ export type SchemasProduceDomainTypes = [
   Assert<Equals<z.output<typeof zoneSchema>, Zone>>,
   Assert<Equals<z.output<typeof measureSchema>, Measure>>,
   Assert<Equals<z.output<typeof fundingLineSchema>, FundingLine>>,
+  Assert<Equals<z.output<typeof datedItemSchema>, DatedItem>>,
   Assert<Equals<z.output<ReturnType<typeof sceneSchema>>, Scene>>
 ];
 
