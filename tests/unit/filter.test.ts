@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterZones, matchZone, optionCounts, resetFilter } from '../../src/lib/filters/filter';
+import {
+  filterZones,
+  matchZone,
+  nationalOnlyProgrammes,
+  optionCounts,
+  resetFilter
+} from '../../src/lib/filters/filter';
 import { linkMeasures, zoneProgrammes } from '../../src/lib/measures/link';
 import type { ZoneEpcis, ZoneProgrammes } from '../../src/lib/filters/filter';
 import { PROGRAMMES } from '../../src/lib/types';
@@ -178,17 +184,12 @@ describe('optionCounts', () => {
     );
   });
 
-  it('in mode all, a programme count is the zones having it together with those already selected', () => {
-    const counts = optionCounts(zones, linked, filter({ programmes: ['npnru'], mode: 'all' }));
-    expect(counts.programmes['habitat-indigne']).toBe(3);
-    expect(counts.programmes['strategie-pauvrete']).toBe(5);
-    expect(counts.programmes.npnru).toBe(6);
-  });
-
-  it('in mode any, a programme count is the zones having it or one already selected', () => {
-    const counts = optionCounts(zones, linked, filter({ programmes: ['npnru'], mode: 'any' }));
-    expect(counts.programmes['habitat-indigne']).toBe(9);
-    expect(counts.programmes.logement).toBe(6);
+  it('a programme count keeps its meaning whatever programmes are ticked, in either mode', () => {
+    const none = optionCounts(zones, linked, resetFilter()).programmes;
+    for (const mode of ['any', 'all'] as const) {
+      const ticked = optionCounts(zones, linked, filter({ programmes: ['npnru'], mode })).programmes;
+      expect(ticked).toEqual(none);
+    }
   });
 
   it('programme counts respect the selected départements', () => {
@@ -197,9 +198,9 @@ describe('optionCounts', () => {
     expect(counts.programmes.npnru).toBe(2);
   });
 
-  it('a département count adds that département to those already selected', () => {
+  it('a département count is its own zones, whatever other départements are ticked', () => {
     const counts = optionCounts(zones, linked, filter({ departements: ['59'] }));
-    expect(counts.departements['62']).toBe(6);
+    expect(counts.departements['62']).toBe(2);
     expect(counts.departements['59']).toBe(4);
   });
 
@@ -217,7 +218,7 @@ describe('optionCounts', () => {
     expect(counts.departements['80']).toBe(0);
   });
 
-  it('the count of an already selected option equals the current result size', () => {
+  it('with one option ticked in each group, its count equals the current result size', () => {
     const f = filter({ programmes: ['habitat-indigne'], departements: ['59'] });
     const current = filterZones(zones, linked, f).length;
     const counts = optionCounts(zones, linked, f);
@@ -312,5 +313,14 @@ describe('programme counts from linked measures', () => {
 
   it('gives counts that tell programmes apart', () => {
     expect(new Set(Object.values(counts)).size).toBeGreaterThan(2);
+  });
+
+  it('tells the programmes whose measures are all national from those that reach zones', () => {
+    expect(nationalOnlyProgrammes(zones, measures)).toEqual(['contrats-de-ville', 'logement']);
+  });
+
+  it('does not call national-only a programme that a zone has by definition', () => {
+    const defined = [...zones, zone('cv', 'quarter', '59', ['contrats-de-ville'])];
+    expect(nationalOnlyProgrammes(defined, measures)).toEqual(['logement']);
   });
 });

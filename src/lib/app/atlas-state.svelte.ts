@@ -37,7 +37,7 @@ import { sceneCamera, sceneState } from '$lib/present/deck';
 import { numberQuarters } from '$lib/present/numbering';
 import { parseState, qpvLinkProblem, serialiseState } from '$lib/url/state';
 import { coverageSentence, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
-import { filterZones, optionCounts, resetFilter } from '$lib/filters/filter';
+import { filterZones, nationalOnlyProgrammes, optionCounts, resetFilter } from '$lib/filters/filter';
 import { describeSelection } from '$lib/filters/sentence';
 import type { ZoneRow } from '$lib/zones/ZoneList.svelte';
 import {
@@ -189,6 +189,8 @@ export class AtlasState {
   readonly presentProgrammes = $derived(
     PROGRAMMES.filter((p) => this.atlas.measures.some((m) => m.programme === p))
   );
+  /** Programmes no zone counts for, their measures being national only. */
+  readonly nationalOnlyProgrammes = $derived(nationalOnlyProgrammes(this.atlas.zones, this.atlas.measures));
   readonly departementOptions = $derived(
     Object.keys(this.counts.departements).map((code) => ({
       code,

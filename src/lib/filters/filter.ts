@@ -1,7 +1,7 @@
 // The explorer's zone filter: which zones a FilterState keeps, and the faceted
 // counts shown next to each option. Pure functions over plain data.
 import { PROGRAMMES } from '$lib/types';
-import type { FilterState, Programme, Zone } from '$lib/types';
+import type { FilterState, Measure, Programme, Zone } from '$lib/types';
 
 /** Programmes of each zone (by definition and through measures), keyed by zone id. */
 export type ZoneProgrammes = Readonly<Record<string, readonly Programme[]>>;
@@ -50,7 +50,14 @@ export function filterZones(
     .map((zone) => zone.id);
 }
 
-/** Faceted counts: for each option, how many zones the filter would keep with that option added. */
+/**
+ * Faceted counts with one meaning whatever is ticked: beside each option, the zones that option
+ * covers among those the other groups of filters keep. A programme's count is the zones of that
+ * programme in the chosen territories (départements, EPCI), not the size the selection would
+ * reach were it ticked, so ticking one programme never changes what the others' numbers mean; a
+ * département's count is its zones that pass the programme and EPCI filters; an EPCI's, its
+ * zones that pass the programme and département filters.
+ */
 export function optionCounts(
   zones: readonly Zone[],
   zoneProgrammes: ZoneProgrammes,
@@ -60,14 +67,11 @@ export function optionCounts(
   const count = (f: FilterState): number => filterZones(zones, zoneProgrammes, f, zoneEpcis).length;
   const programmes = {} as Record<Programme, number>;
   for (const programme of PROGRAMMES) {
-    programmes[programme] = count({ ...filter, programmes: withOption(filter.programmes, programme) });
+    programmes[programme] = count({ ...filter, programmes: [programme], mode: 'any' });
   }
   const departements: Record<string, number> = {};
   const codes = new Set([...zones.map((zone) => zone.departement), ...filter.departements]);
-  for (const code of [...codes].sort()) {
-    departements[code] = count({ ...filter, departements: withOption(filter.departements, code) });
-  }
-  // One EPCI at a time: an option's count replaces the current choice rather than adding to it.
+  for (const code of [...codes].sort()) departements[code] = count({ ...filter, departements: [code] });
   const epcis: Record<string, number> = {};
   const sirens = new Set([
     ...zones.flatMap((zone) => zoneEpcis[zone.id] ?? []),
@@ -77,11 +81,23 @@ export function optionCounts(
   return { programmes, departements, epcis };
 }
 
+/**
+ * Programmes that no zone can count for: each of their measures reaches the whole country only
+ * (national measures never count) and no zone has them by definition. Their zero in the filters
+ * means "national measures only", not "no quarter concerned".
+ */
+export function nationalOnlyProgrammes(zones: readonly Zone[], measures: readonly Measure[]): Programme[] {
+  return PROGRAMMES.filter(
+    (programme) =>
+      !zones.some((zone) => zone.programmes.includes(programme)) &&
+      measures.some((m) => m.programme === programme) &&
+      measures
+        .filter((m) => m.programme === programme)
+        .every((m) => m.appliesTo.every((target) => 'national' in target))
+  );
+}
+
 // A zone missing from the linked record still has its defining programmes.
 function programmesOf(zone: Zone, zoneProgrammes: ZoneProgrammes): readonly Programme[] {
   return zoneProgrammes[zone.id] ?? zone.programmes;
-}
-
-function withOption<T>(selected: readonly T[], option: T): T[] {
-  return selected.includes(option) ? [...selected] : [...selected, option];
 }
