@@ -161,11 +161,11 @@ async function measure(run: () => Promise<Record<string, number[]>>) {
   }
 }
 
-/** The machine's load average (1, 5, 15 min): the figures mean little without it. */
+/** When (UTC) and under what load average (1, 5, 15 min): the figures mean little without them. */
 const load = () =>
-  loadavg()
+  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg()
     .map((value) => value.toFixed(1))
-    .join(', ');
+    .join(', ')}`;
 
 const server = await startBenchServer();
 // BENCH_BASELINE=<a build folder>: that build is timed too, in the same run, alternating with
@@ -173,7 +173,7 @@ const server = await startBenchServer();
 const baselineDir = process.env.BENCH_BASELINE;
 const baselineServer = baselineDir ? await startBenchServer({ buildDir: baselineDir }) : null;
 const browser = await launchBrowser();
-console.log(`Load average at start: ${load()}`);
+console.log(`At start: ${load()}`);
 try {
   const { totals, mapSize } = await firstLoadBytes(browser, server.baseURL, VIEWPORT);
   console.log('First load until the map is idle ("lazy": what loads in the 1.5 s after):');
@@ -259,7 +259,7 @@ try {
 
   // BENCH_NATIONAL=0 leaves the national-scale measures out (a quicker run while comparing builds).
   if (process.env.BENCH_NATIONAL !== '0') await benchNational(browser, server.baseURL, RUNS);
-  console.log(`\nLoad average at the end: ${load()}`);
+  console.log(`\nAt the end: ${load()}`);
 } finally {
   await browser.close();
   await server.stop();
