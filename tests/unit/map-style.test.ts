@@ -12,7 +12,7 @@ import {
   labelPoints,
   type MapGeodata
 } from '../../src/lib/map/style';
-import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
+import { defaultTheme, projectorTheme, spotlightDimmed } from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { LAYER_IDS, type ZoneProperties } from '../../src/lib/types';
@@ -232,6 +232,29 @@ describe('atlasStyle', () => {
 });
 
 describe('atlasLayers', () => {
+  it.each(themes)(
+    'dims the neighbouring land under a spotlight with the same veil as the départements outside it, opaque so overlaps do not darken it twice (%s theme)',
+    (_, theme) => {
+      const layers = atlasLayers(theme);
+      const paint = (id: string) =>
+        (layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
+      expect(paint('spotlight')).toMatchObject({
+        'fill-color': theme.spotlightDim,
+        'fill-opacity': theme.spotlightOpacity
+      });
+      expect(paint('neighbours-spotlight')).toMatchObject({
+        'fill-color': spotlightDimmed(theme, theme.neighbour),
+        'fill-opacity': 1
+      });
+    }
+  );
+
+  it('mixes a colour with the spotlight veil as the veil drawn once over it would', () => {
+    const theme = { ...defaultTheme, spotlightDim: '#000000', spotlightOpacity: 0.5 };
+    expect(spotlightDimmed(theme, '#ff8040')).toBe('#804020');
+    expect(spotlightDimmed({ ...theme, spotlightOpacity: 0 }, '#ff8040')).toBe('#ff8040');
+  });
+
   it.each(themes)('gives every layer a distinct id with the %s theme', (_, theme) => {
     const ids = atlasLayers(theme).map((layer) => layer.id);
     expect(new Set(ids).size).toBe(ids.length);

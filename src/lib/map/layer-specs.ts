@@ -8,7 +8,7 @@
 // which kept a filter click a few hundred milliseconds from the next idle map (issue 10).
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
-import type { MapTheme } from './theme';
+import { spotlightDimmed, type MapTheme } from './theme';
 import { COMMUNE_TILES, QPV_TILES } from './tiles';
 
 /** Source ids, shared by the style builder and the layer specs. */
@@ -110,14 +110,15 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.neighbours,
       paint: { ...FILL, 'fill-color': theme.neighbour }
     },
-    // The spotlight dims the neighbours too; under France the opaque départements hide this layer,
-    // so no strip is dimmed twice.
+    // The spotlight dims the neighbours as it dims the départements outside it. The neighbours'
+    // features overlap (Belgium lies in two), so a translucent veil would darken there twice:
+    // the dimmed colour is drawn opaque instead. Under France the opaque départements hide it.
     {
       id: 'neighbours-spotlight',
       type: 'fill',
       source: SOURCES.neighbours,
       filter: ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
-      paint: { ...FILL, 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
+      paint: { ...FILL, 'fill-color': spotlightDimmed(theme, theme.neighbour), 'fill-opacity': 1 }
     },
     {
       id: 'departements-fill',

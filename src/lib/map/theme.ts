@@ -139,3 +139,20 @@ export const projectorTheme: MapTheme = {
   territory: { ...defaultTheme.territory, fill: '#0f7a5f', line: '#063d30' },
   lineScale: 1.8
 };
+
+/**
+ * `base` as it looks under the spotlight's dimming veil, as one opaque colour: a layer drawn with
+ * it looks the same however many of its features overlap, where a translucent veil would darken
+ * again at each overlap.
+ */
+export function spotlightDimmed(theme: MapTheme, base: string): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const a = theme.spotlightOpacity;
+  return (
+    '#' +
+    [0, 1, 2]
+      .map((i) => Math.round(channel(base, i) * (1 - a) + channel(theme.spotlightDim, i) * a))
+      .map((v) => v.toString(16).padStart(2, '0'))
+      .join('')
+  );
+}
