@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { trimMaplibreCssPlugin } from './src/lib/map/trim-maplibre-css';
+import { trimMaplibreCssPlugin } from './src/lib/map/trim-maplibre-css.ts';
 
 export default defineConfig({
   plugins: [trimMaplibreCssPlugin(), sveltekit()],

@@ -1,5 +1,5 @@
 // Reading a zipped shapefile set as published, e.g. the official QPV archive
-// `qp-politiquedelaville-shp.zip` (CGET/ANCT, data.gouv.fr) (issue 11). fflate unzips it in
+// `qp-politiquedelaville-shp.zip` (CGET/ANCT, data.gouv.fr). fflate unzips it in
 // memory; mapshaper reads the .shp and .dbf, decoding the .dbf text with the encoding its .cpg
 // names (auto-detected when there is none); the CRS comes from the .prj, parsed with proj4.
 // Reprojection and validation stay with the other sources (reproject.ts, read.ts).

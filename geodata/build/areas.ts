@@ -114,7 +114,7 @@ const roundBox = (box: number[]): [number, number, number, number] =>
 
 /**
  * Each département's label point (inside it) and rounded box, by code: the page labels and frames
- * the départements without loading their outlines, which only the map's worker reads (issue 10).
+ * the départements without loading their outlines, which only the map's worker reads.
  */
 export function departementPlaces(
   features: Iterable<AreaFeature<AdminProperties>>

@@ -436,7 +436,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     generatedAt,
     documents,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
-    // contours, and crediting both names CGET/ANCT twice in every source list (issue 9).
+    // contours, and crediting both names CGET/ANCT twice in every source list.
     sources: [
       ...entries.filter(
         (e) => (e.id !== SOURCE_IDS.qpvGeojson && e.id !== SOURCE_IDS.qpvGeoPackage) || e === qpv.entry

@@ -102,7 +102,7 @@ export function sourceById(entries: SourceEntry[], id: string, file: string): So
 
 /**
  * The `qpvArchive` entry of `geodata/sources.json`: the official national QPV archive, an
- * optional source a maintainer brings (issue 11). It has no committed sha256: the build
+ * optional source a maintainer brings. It has no committed sha256: the build
  * records the checksum of the file it read in the manifest.
  */
 export interface QpvArchiveEntry {

@@ -1,5 +1,5 @@
 // `npm run geodata:suggest`: prints, for every quarter of geodata/zones.json, the QPV codes of the
-// official file that may be its own (issue 11), for a maintainer to confirm into zones.json.
+// official file that may be its own, for a maintainer to confirm into zones.json.
 // Exit codes as `npm run geodata`: 0 printed, 1 bad input, 2 bad usage.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
-// Suggesting the QPV code of each quarter of geodata/zones.json from the official QPV file
-// (issue 11): from the communes the quarter and the QPV share, name similarity and the NPNRU
+// Suggesting the QPV code of each quarter of geodata/zones.json from the official QPV file:
+// from the communes the quarter and the QPV share, name similarity and the NPNRU
 // code list. It only suggests: a maintainer confirms a code by writing it into zones.json, and
 // an ambiguous match is shown as such, never proposed.
 import type { Zone } from '../../src/lib/types';

@@ -1,7 +1,7 @@
 // Cutting a layer into vector tiles at build time: a z/x/y directory of Mapbox Vector Tiles
 // that any static host or CDN serves as plain files. GeoJSON for the 35,000 communes of
-// France would be megabytes at start; tiles are fetched only where and when the map shows them
-// (issue 11, "Scale"). Pure: the same features give the same bytes.
+// France would be megabytes at start; tiles are fetched only where and when the map shows them.
+// Pure: the same features give the same bytes.
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
 import { GeoJSONVT } from '@maplibre/geojson-vt';

@@ -189,7 +189,7 @@ export interface QpvCoverage {
   outsideRegion: number;
 }
 
-/** The QPV contours the build read, as the layer panel credits them (issue 11). */
+/** The QPV contours the build read, as the layer panel credits them. */
 export interface QpvSourceInfo {
   /** Id of its entry in `geodata/sources.json` (`sources`, or `qpvArchive` for the official archive). */
   id: string;

@@ -23,7 +23,7 @@ export const load: PageLoad = async ({ fetch, url, untrack }) => {
     get<FeatureCollection<Geometry, ZoneProperties>>('zones.geojson')
   ]);
   // Untracked: reading the URL would make SvelteKit run this load again, fetching and parsing every
-  // file anew, on each change of the query (a filter click, a selection; issue 10).
+  // file anew, on each change of the query (a filter click, a selection).
   const dataUrl = untrack(() => new URL(`${base}/data`, url).href);
   const geodata: MapGeodata = {
     zones,

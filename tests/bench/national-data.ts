@@ -1,4 +1,4 @@
-// A national-size SYNTHETIC data set for `npm run bench` (issue 11, "Scale"): about 35,000
+// A national-size SYNTHETIC data set for `npm run bench`: about 35,000
 // commune polygons tiling metropolitan France's extent and 1,296 QPV polygons inside them,
 // made from a seeded generator so every run draws the same shapes. It has the counts and the
 // shapes' sizes of the real files, nothing else: it is written to a temporary folder, served

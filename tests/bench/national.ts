@@ -1,4 +1,4 @@
-// National scale in `npm run bench` (issue 11, "Scale"): the built site served twice in the same
+// National scale in `npm run bench`: the built site served twice in the same
 // run, once with its own data (regional) and once with a national-size synthetic data set
 // (national-data.ts: ~35,000 communes and 1,296 QPVs, cut into tiles by the build's own tiling
 // step, the QPV list written by the build's own step), the same measures taken on both, side by side.

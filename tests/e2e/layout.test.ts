@@ -1,4 +1,4 @@
-// Layout and accessibility on the three screens the atlas is used on (issue 9): what a
+// Layout and accessibility on the three screens the atlas is used on: what a
 // presenter or a keyboard user would see go wrong, measured from the rendered page. The
 // zones, places and scenes opened are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

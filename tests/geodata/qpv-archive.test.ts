@@ -1,4 +1,4 @@
-// The official QPV archive as an optional source (issue 11), on the small fixture world: an
+// The official QPV archive as an optional source, on the small fixture world: an
 // archive written from the fixture's Lambert-93 QPV squares is dropped where a maintainer would
 // drop it, and the build reads it; bad archives fail naming the file and leave the output as it was.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Suggesting QPV codes for the quarters (issue 11): pure cases on hand-made QPV lists, then the
+// Suggesting QPV codes for the quarters: pure cases on hand-made QPV lists, then the
 // proof on real data: an archive written from the MEL GeoPackage's `qpvs` layer (cut whole from
 // the official QP_METROPOLE_LB93), read and built as a maintainer would (skipped without the mirror).
 import { execFile } from 'node:child_process';

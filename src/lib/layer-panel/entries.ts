@@ -37,7 +37,7 @@ export function layerCredits(atlas: Pick<AtlasData, 'documents' | 'sources'>, id
   return [...new Set(credits)].join(' ; ');
 }
 
-/** Which file the QPV contours come from: its name, layer, vintage, count and checksum, as the manifest records them (issue 11). */
+/** Which file the QPV contours come from: its name, layer, vintage, count and checksum, as the manifest records them. */
 export function qpvFileLine(qpv: QpvSourceInfo): string {
   const layer = qpv.layer === null ? '' : `, couche ${qpv.layer}`;
   return `fichier ${qpv.file}${layer} — ${qpv.vintage}, ${formatPopulation(qpv.features)} QPV, sha256 ${qpv.sha256.slice(0, 12)}…`;

@@ -5,7 +5,7 @@
 //
 // The filter hides a zone through its `hidden` feature-state, not through a layer filter:
 // a filter reading global state makes MapLibre cut the source's tiles again in its worker,
-// which kept a filter click a few hundred milliseconds from the next idle map (issue 10).
+// which kept a filter click a few hundred milliseconds from the next idle map.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import { spotlightDimmed, type MapTheme } from './theme';
@@ -44,7 +44,7 @@ export const HIDDEN = 'hidden';
 /**
  * Paint of every fill: no antialiasing pass. MapLibre would otherwise draw each fill's edge again
  * with a shader program of its own, one per fill paint: a software renderer spends about 0.1 s
- * compiling each program on first use, which held the first picture back (issue 10). The lines
+ * compiling each program on first use, which held the first picture back. The lines
  * drawn over the fills' edges smooth them instead; the one edge without a line, the neighbouring
  * countries' coast, is pale on pale and looks the same.
  */
@@ -430,7 +430,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-radial-offset': 0.6
       },
       // A hidden quarter's label is transparent but keeps its place in the collision
-      // pass: a neighbour's label may move to another anchor (trade-off of issue 10).
+      // pass: a neighbour's label may move to another anchor. Accepted: a filter change then
+      // only repaints, where a changed filter would cut and place every label again.
       paint: {
         'text-color': theme.quarter.label,
         'text-halo-color': theme.quarter.halo,

@@ -1,4 +1,4 @@
-// Numbered markers that stay readable where quarters crowd (issue 9: at regional zoom the
+// Numbered markers that stay readable where quarters crowd (at regional zoom the
 // quarters of Lille and Valenciennes lie a few pixels apart). Each marker keeps its quarter's
 // place when it can; otherwise it moves to the nearest free spot on rings around it and a
 // leader line ties it back. Pure: the map passes its projection in.

@@ -24,7 +24,7 @@ export function drawnFileUrls(dataUrl: string): Record<DrawnFile, string> {
 /**
  * The geometry the map draws, as loaded from the built geodata. The sources take the drawn
  * files by address: MapLibre's worker fetches and parses them, where geometry handed over as
- * objects is first copied on the page's thread, which held the first picture back (issue 10).
+ * objects is first copied on the page's thread, which held the first picture back.
  */
 export interface MapGeodata {
   /** The page's own copy of the zones and quarters (lists, sheets, picking, label points). */
@@ -101,7 +101,7 @@ export function departementLabelGlyphs(labels: FeatureCollection<Point, PlacePro
  * The départements' label points are cut into tiles no deeper than zoom 3 (45° of longitude by
  * 25° of latitude) and over-zoomed beyond: the regional start view then asks for one label tile,
  * and for its glyphs once, where zoom-7 tiles asked six times, each answer coming a frame after
- * the last (issue 10). A z3 tile unit is about 400 m here: a label moves by at most 4 px at zoom
+ * the last. A z3 tile unit is about 400 m here: a label moves by at most 4 px at zoom
  * 10, past which none is drawn.
  */
 const LABEL_TILE_MAX_ZOOM = 3;

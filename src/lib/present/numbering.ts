@@ -1,4 +1,4 @@
-// The numbers a scene puts on its quarters (issue 9): at regional scale the quarters are
+// The numbers a scene puts on its quarters: at regional scale the quarters are
 // anonymous dots, so each gets a number on the map, keyed to a list of names on screen.
 // Numbers run west to east by the quarter's label point (where its marker is drawn), ties
 // by id, so the same data always gives the same numbers and neighbours get close numbers.

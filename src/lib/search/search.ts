@@ -1,7 +1,7 @@
 // Place search over zones, communes, EPCI, QPV and départements. Normalised strings are
 // computed once in buildIndex so a query only scans and compares plain strings.
 //
-// The ranking rule (issue 9, item 8), applied to every query the same way:
+// The ranking rule, applied to every query the same way:
 //   1. how well the query matches the entry's best name: exact, then start of the name, then
 //      start of some of its words, then anywhere in it. An entry's names are its label and its
 //      keywords (a quarter's communes, a commune's postal codes and former names, a QPV's
