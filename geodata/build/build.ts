@@ -473,7 +473,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     regionDepartements
   });
   // Assembled before anything is written, so that a refusal leaves both folders as they were.
-  const openData = assembleOpenData(atlas, zoneFeatures);
+  const openData = assembleOpenData(atlas, zoneFeatures, {
+    qpv: [qpv.entry.id],
+    communes: communeEntries.map((e) => e.id),
+    departement: [SOURCE_IDS.departements]
+  });
   const manifest = await writeOutputDir(options.outDir, files, generatedAt, { qpvSource, tileSets });
   await writeOpenData(options.openDataDir ?? join(dirname(options.outDir), OPEN_DATA_DIR), openData);
   return {

@@ -21,6 +21,7 @@ import {
   type AtlasData,
   type DatedItem,
   type Measure,
+  type Perimeter,
   type SourceInfo
 } from '../../src/lib/types';
 import {
@@ -509,7 +510,8 @@ export function datedCalendar(entries: readonly DatedEntry[], stamp: string): st
       description: lines.filter(Boolean).join('\n')
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1 ends every content line, the last one too, with CRLF.
+  return `${calendar.toString()}\r\n`;
 }
 
 /** A file of the package, before it is measured. */
@@ -543,19 +545,25 @@ function sourceLicences(sources: readonly SourceInfo[]): PackageLicence[] {
   });
 }
 
-/** Every file of the package, datapackage.json last, from the atlas and the zones' outlines. */
+/** Ids of the sources each kind of zone outline is drawn from (see ZoneProperties.perimeter). */
+export type ContourSources = Record<Perimeter, readonly string[]>;
+
+/**
+ * Every file of the package, datapackage.json last, from the atlas, the zones' outlines and the
+ * ids of the sources those outlines come from.
+ */
 export function assembleOpenData(
   atlas: AtlasData,
-  zoneFeatures: readonly ZoneFeature[]
+  zoneFeatures: readonly ZoneFeature[],
+  contourSources: ContourSources
 ): { name: string; content: string }[] {
   const problems = listProblems(atlas);
   if (problems.length > 0) throw new DataError(problems);
   const texts = atlas.documents.map(packageSource);
   const reference = packageSource(atlas.reference);
-  // The sources whose geometry draws the zones: départements, communes, QPV contours.
-  const contours = atlas.sources.filter(
-    (s) => s.layers.includes('quarters') || s.layers.includes('territories')
-  );
+  // The sources whose geometry draws the zones: those of the perimeters the zones actually have.
+  const drawnFrom = new Set(zoneFeatures.flatMap((f) => contourSources[f.properties.perimeter]));
+  const contours = atlas.sources.filter((s) => drawnFrom.has(s.id));
   const zoneTable = zoneRows(
     atlas,
     zoneFeatures,
@@ -645,12 +653,7 @@ export function assembleOpenData(
         mediatype: 'application/geo+json',
         sources: [...contours.map(packageSource), ...texts],
         // The contours are the IGN's and ANCT's, under their own licence; the properties are the atlas's.
-        licenses: [
-          ...own,
-          ...contours
-            .map(sourceLicence)
-            .filter((l, i, all) => all.findIndex((o) => o.title === l.title) === i)
-        ]
+        licenses: [...own, ...sourceLicences(contours)]
       }
     },
     {

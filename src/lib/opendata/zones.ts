@@ -136,6 +136,8 @@ export function zoneRows(
   const outlines = indexBy(features, (f) => f.properties.id);
   return ids.map((id) => {
     const zone = zones.get(id);
+    // Two 2018 communes merged since are one commune of the reference: listed once.
+    const communes = [...new Map(zone?.communes.map((c) => [c.insee, c])).values()];
     const outline = outlines.get(id)?.properties;
     if (!zone || !outline) throw new Error(`zone "${id}": not in the atlas or without an outline`);
     return {
@@ -144,8 +146,8 @@ export function zoneRows(
       type: zone.kind,
       departement: zone.departement,
       departement_nom: data.departements[zone.departement] ?? zone.departement,
-      communes_insee: joinList(zone.communes.map((c) => c.insee)),
-      communes_noms: joinList(zone.communes.map((c) => c.name)),
+      communes_insee: joinList(communes.map((c) => c.insee)),
+      communes_noms: joinList(communes.map((c) => c.name)),
       epci_siren: joinList(data.zoneEpcis[zone.id] ?? []),
       qpv: joinList(zone.qpvs),
       programmes: joinList(zoneProgrammes(zone, data.links[zone.id] ?? [], measures)),
