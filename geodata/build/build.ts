@@ -22,6 +22,7 @@ import { readShapefileArchive } from './archive';
 import { readGeoPackageLayer } from './gpkg';
 import { departementOfCommune, departementsByRegion } from './areas';
 import { assembleOutputs, HOME_REGION } from './outputs';
+import { assembleOpenData, OPEN_DATA_DIR, writeOpenData } from './opendata';
 import { parseAreaCollection, parseCodeList, parseJsonBytes, parseJsonText, type AreaFeature } from './read';
 import { resolveCrs, toWgs84 } from './reproject';
 import { neighbourLand } from './neighbours';
@@ -58,6 +59,8 @@ export interface BuildOptions extends SourceDirs {
   /** Project root holding geodata/sources.json, geodata/zones.json and geodata/measures.json. */
   root: string;
   outDir: string;
+  /** Where the open-data package goes; `donnees/` beside outDir by default. */
+  openDataDir?: string;
   /** Build time written in the outputs; now by default. */
   now?: Date;
   fetch?: Fetch;
@@ -432,7 +435,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return { insee: code, name: referenceJoin.communes.get(code)?.name ?? commune.name };
     })
   }));
-  const { files, qpvSource, tileSets } = assembleOutputs({
+  const { files, qpvSource, tileSets, atlas } = assembleOutputs({
     generatedAt,
     documents,
     // Only the QPV file actually read is credited: the GeoJSON and the GeoPackage hold the same
@@ -469,7 +472,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     scenes,
     regionDepartements
   });
+  // Assembled before anything is written, so that a refusal leaves both folders as they were.
+  const openData = assembleOpenData(atlas, zoneFeatures, {
+    qpv: [qpv.entry.id],
+    communes: communeEntries.map((e) => e.id),
+    departement: [SOURCE_IDS.departements]
+  });
   const manifest = await writeOutputDir(options.outDir, files, generatedAt, { qpvSource, tileSets });
+  await writeOpenData(options.openDataDir ?? join(dirname(options.outDir), OPEN_DATA_DIR), openData);
   return {
     manifest,
     qpvSource: qpv.file,

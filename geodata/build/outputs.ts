@@ -166,6 +166,7 @@ export function assembleOutputs(inputs: OutputInputs): {
   files: OutputFile[];
   qpvSource: QpvSourceInfo;
   tileSets: TileSetOutput[];
+  atlas: AtlasData;
 } {
   const region: FeatureCollection<Area, PlaceProperties> = {
     type: 'FeatureCollection',
@@ -209,5 +210,5 @@ export function assembleOutputs(inputs: OutputInputs): {
     { spec: COMMUNE_TILES, features: communes.features.length, tiles: cutTiles(communes, COMMUNE_TILES) },
     { spec: QPV_TILES, features: qpvs.features.length, tiles: cutTiles(qpvTileLayer(qpvs), QPV_TILES) }
   ];
-  return { files, qpvSource: atlas.qpvSource, tileSets };
+  return { files, qpvSource: atlas.qpvSource, tileSets, atlas };
 }

@@ -148,7 +148,7 @@ export async function writeOutputDir(
  * Replaces `outDir` by `staging`. POSIX cannot rename a directory over a non-empty one, so the
  * old output is first moved aside, and moved back if the second rename fails.
  */
-async function swapInto(staging: string, outDir: string): Promise<void> {
+export async function swapInto(staging: string, outDir: string): Promise<void> {
   if (!(await exists(outDir))) {
     await rename(staging, outDir);
     return;
