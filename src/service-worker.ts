@@ -18,8 +18,14 @@ const CACHE = `${CACHE_PREFIX}${version}`;
  * copy at install. Each is kept in the build's cache once the map has asked for it.
  */
 const TILES = `${base}/data/tiles/`;
+/** The open-data package is for re-users to download, not something the map needs offline. */
+const OPEN_DATA = `${base}/donnees/`;
 /** Everything else the app needs: hashed bundles, static files (fonts, data) and the prerendered page. */
-const PRECACHE = [...build, ...files.filter((file) => !file.startsWith(TILES)), ...prerendered];
+const PRECACHE = [
+  ...build,
+  ...files.filter((file) => !file.startsWith(TILES) && !file.startsWith(OPEN_DATA)),
+  ...prerendered
+];
 const precached = new Set(PRECACHE);
 
 worker.addEventListener('install', (event) => {
