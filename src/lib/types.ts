@@ -303,7 +303,7 @@ export interface FilterState {
 }
 
 /** Side panels of the explorer. */
-export const PANELS = ['filters', 'layers', 'list', 'summary'] as const;
+export const PANELS = ['filters', 'layers', 'list', 'summary', 'calendar'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /**
@@ -329,6 +329,8 @@ export interface AppState {
   present: boolean;
   /** 0-based scene index in presentation mode. */
   scene: number;
+  /** Embedded in another site's frame: the map, its legend and sheets only (`embed=1`). */
+  embed: boolean;
 }
 
 /** A point as MapLibre takes it: [longitude, latitude] in degrees. */
@@ -357,6 +359,8 @@ export interface Scene {
   spotlight?: string[];
   /** Shows the funding summary panel. */
   summary?: true;
+  /** Shows the calendar of dated items. */
+  calendar?: true;
   /** Numbers the quarters shown on the map and lists their names beside it. */
   numberedQuarters?: true;
 }

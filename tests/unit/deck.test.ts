@@ -30,7 +30,8 @@ const explored = (): AppState => ({
   dimOutsideFilter: false,
   qpvFrance: true,
   present: false,
-  scene: 4
+  scene: 4,
+  embed: false
 });
 
 describe('sceneKeyAction', () => {

@@ -53,7 +53,8 @@ describe('defaultState', () => {
       dimOutsideFilter: false,
       qpvFrance: false,
       present: false,
-      scene: 0
+      scene: 0,
+      embed: false
     });
   });
 });
@@ -341,7 +342,8 @@ const validState: fc.Arbitrary<AppState> = fc.record({
   dimOutsideFilter: fc.boolean(),
   qpvFrance: fc.boolean(),
   present: fc.boolean(),
-  scene: fc.integer({ min: 0, max: known.sceneCount - 1 })
+  scene: fc.integer({ min: 0, max: known.sceneCount - 1 }),
+  embed: fc.boolean()
 });
 
 // Fragments that build near-valid query strings, to reach deeper than random text.

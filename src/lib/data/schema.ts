@@ -578,6 +578,7 @@ export function sceneSchema(known: KnownPlaces) {
     zone: zone.optional(),
     spotlight: z.array(place).min(1, { error: 'must not be empty' }).optional(),
     summary: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional(),
+    calendar: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional(),
     numberedQuarters: z.literal(true, { error: unlessMissing(() => 'must be true when given') }).optional()
   });
 }

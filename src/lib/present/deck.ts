@@ -67,7 +67,7 @@ export function sceneState(scene: Scene, base: AppState): AppState {
     commune: null,
     epci: null,
     qpv: null,
-    panel: scene.summary ? 'summary' : null,
+    panel: scene.summary ? 'summary' : scene.calendar ? 'calendar' : null,
     // The scene's own spotlight is drawn by presentation mode, not the explorer's option.
     dimOutsideFilter: false,
     qpvFrance: defaults.qpvFrance,

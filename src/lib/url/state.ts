@@ -55,7 +55,8 @@ export function defaultState(): AppState {
     dimOutsideFilter: false,
     qpvFrance: false,
     present: false,
-    scene: 0
+    scene: 0,
+    embed: false
   };
 }
 
@@ -99,6 +100,7 @@ export function parseState(params: URLSearchParams, known: KnownValues): AppStat
   const lastScene = Number.isFinite(known.sceneCount) ? Math.max(0, Math.floor(known.sceneCount) - 1) : 0;
   state.scene =
     first(values('scene'), (v) => (/^\d+$/.test(v) ? clamp(Number(v) - 1, 0, lastScene) : null)) ?? 0;
+  state.embed = first(values('embed'), parseFlag) ?? false;
   return state;
 }
 
@@ -133,6 +135,7 @@ export function serialiseState(state: AppState): string {
   if (s.qpvFrance) params.push(['qpvfr', '1']);
   if (s.present) params.push(['present', '1']);
   if (s.scene !== 0) params.push(['scene', String(s.scene + 1)]);
+  if (s.embed) params.push(['embed', '1']);
   // Commas stay literal between list items so shared links remain readable.
   return params
     .map(([name, value]) => `${name}=${value.split(',').map(encodeURIComponent).join(',')}`)
