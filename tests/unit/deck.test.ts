@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { sceneCamera, sceneKeyAction, sceneState, stepScene } from '../../src/lib/present/deck';
+import {
+  pageRanges,
+  presenterKeyCommand,
+  sceneCamera,
+  sceneKeyAction,
+  sceneState,
+  stepPart,
+  stepScene
+} from '../../src/lib/present/deck';
 import type { Scene } from '../../src/lib/types';
 import { DEFAULT_LAYERS, defaultState } from '../../src/lib/url/state';
 import type { AppState } from '../../src/lib/types';
@@ -177,5 +185,34 @@ describe('sceneCamera', () => {
     const camera = sceneCamera(source);
     if ('center' in camera) camera.center[0] = 0;
     expect(source.camera).toEqual({ center: [3.32, 49.38], zoom: 11.5 });
+  });
+});
+
+describe('presenterKeyCommand', () => {
+  it('blanks the screen with B or the full stop and opens the overview with G', () => {
+    expect(['b', 'B', '.'].map(presenterKeyCommand)).toEqual(['black', 'black', 'black']);
+    expect(presenterKeyCommand('g')).toBe('overview');
+    expect(presenterKeyCommand('ArrowRight')).toBeNull();
+  });
+});
+
+describe('stepPart', () => {
+  it('steps through a scene shown in parts before leaving it', () => {
+    expect(stepPart(0, 'next', 2)).toBe(1);
+    expect(stepPart(1, 'next', 2)).toBeNull();
+    expect(stepPart(1, 'previous', 2)).toBe(0);
+    expect(stepPart(0, 'previous', 2)).toBeNull();
+    expect(stepPart(0, 'last', 2)).toBeNull();
+  });
+});
+
+describe('pageRanges', () => {
+  it('splits a long key into pages of even length, none longer than the size', () => {
+    expect(pageRanges(15, 12)).toEqual([
+      [0, 8],
+      [8, 15]
+    ]);
+    expect(pageRanges(15, Number.POSITIVE_INFINITY)).toEqual([[0, 15]]);
+    expect(pageRanges(0, 5)).toEqual([[0, 0]]);
   });
 });

@@ -28,6 +28,50 @@ export function sceneKeyAction(key: string): SceneAction | null {
   return KEY_ACTIONS.get(key) ?? null;
 }
 
+/** What a key asks of the presenter itself rather than of the deck. */
+export type PresenterCommand = 'black' | 'overview';
+
+const KEY_COMMANDS: ReadonlyMap<string, PresenterCommand> = new Map<string, PresenterCommand>([
+  // Presentation software blanks the screen with B or the full stop; clickers send either.
+  ['b', 'black'],
+  ['B', 'black'],
+  ['.', 'black'],
+  ['g', 'overview'],
+  ['G', 'overview']
+]);
+
+/** Presenter command of a `KeyboardEvent.key` (black screen, overview), or null. */
+export function presenterKeyCommand(key: string): PresenterCommand | null {
+  return KEY_COMMANDS.get(key) ?? null;
+}
+
+/**
+ * Part of a scene shown after `action`, when the scene is shown in `parts` parts (a key too
+ * long for one screen): next and previous move within the scene first, and null means the
+ * step leaves the scene. The other actions always leave it.
+ */
+export function stepPart(part: number, action: SceneAction, parts: number): number | null {
+  const last = Math.max(0, Math.floor(parts) - 1);
+  const current = Number.isFinite(part) ? Math.min(last, Math.max(0, Math.floor(part))) : 0;
+  if (action === 'next' && current < last) return current + 1;
+  if (action === 'previous' && current > 0) return current - 1;
+  return null;
+}
+
+/**
+ * Splits `count` entries into pages of at most `size` (at least one entry a page): the
+ * [start, end) ranges, in order; one empty page for no entries.
+ */
+export function pageRanges(count: number, size: number): [number, number][] {
+  const total = Math.max(0, Math.floor(count));
+  const per = Math.max(1, Math.min(total, Math.floor(size)) || 1);
+  if (total === 0) return [[0, 0]];
+  const pages = Math.ceil(total / per);
+  // Pages of even length (8 + 7, not 14 + 1), so no page looks like a leftover.
+  const even = Math.ceil(total / pages);
+  return Array.from({ length: pages }, (_, i) => [i * even, Math.min(total, (i + 1) * even)]);
+}
+
 /** Scene index after `action` on a deck of `count` scenes, kept within the deck; 'exit' stays put. */
 export function stepScene(index: number, action: SceneAction, count: number): number {
   const last = Math.max(0, Math.floor(count) - 1);
