@@ -47,6 +47,7 @@ import { writeOutputDir, type Manifest } from './write';
 import {
   buildZoneFeatures,
   checkZoneReferences,
+  publishedZones,
   type AdminProperties,
   type QpvSourceProperties,
   type ZoneSimplification
@@ -397,6 +398,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     communes.map((f) => f.properties),
     reference
   );
+  // Zones as published, under the reference's codes and names; a typed name that drifted
+  // from the COG stops the build here, before the slow geometry steps.
+  const officialZones = publishedZones(zones, referenceJoin, DATA_FILES.zones);
 
   // Shared-arc simplification: communes and the home region's EPCIs in one topology,
   // départements and the home region in another, QPV in a third.
@@ -427,14 +431,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     DATA_FILES.zones,
     SIMPLIFICATION.zones
   );
-  // Zones as published: their communes under the reference's codes and official names.
-  const officialZones = zones.map((zone) => ({
-    ...zone,
-    communes: zone.communes.map((commune) => {
-      const code = referenceJoin.codeOf.get(commune.insee) ?? commune.insee;
-      return { insee: code, name: referenceJoin.communes.get(code)?.name ?? commune.name };
-    })
-  }));
   const { files, qpvSource, tileSets, atlas } = assembleOutputs({
     generatedAt,
     documents,

@@ -5,6 +5,7 @@ import type { Feature } from 'geojson';
 import { DataError } from '../../src/lib/data/schema';
 import type { Perimeter, Zone, ZoneProperties } from '../../src/lib/types';
 import type { Area, AreaFeature } from './read';
+import type { ReferenceJoin } from './reference';
 import { roundTo, simplifyArea, type Simplification } from './simplify';
 
 /** Properties of an Admin Express feature (département, region or commune). */
@@ -63,6 +64,32 @@ export function checkZoneReferences(zones: Zone[], sources: ZoneSources, file: s
     });
   }
   return problems;
+}
+
+/**
+ * The zones as published: each commune under the reference's code and official name. The COG
+ * owns commune names; zones.json types them only so that an editor can read the file, so a typed
+ * name that is not the one the atlas publishes for that code is refused, every mismatch named.
+ */
+export function publishedZones(zones: Zone[], join: ReferenceJoin, file: string): Zone[] {
+  const problems: string[] = [];
+  const published = zones.map((zone) => ({
+    ...zone,
+    communes: zone.communes.map((commune, i) => {
+      const code = join.codeOf.get(commune.insee) ?? commune.insee;
+      const official = join.communes.get(code);
+      // References are checked before the join: a code missing here is a build bug, not bad input.
+      if (!official)
+        throw new Error(`zone "${zone.id}": commune "${commune.insee}" is not in the reference join`);
+      if (commune.name !== official.name)
+        problems.push(
+          `${file}: zone "${zone.id}": field "communes[${i}].name": "${commune.name}" is not the COG name "${official.name}" of commune "${commune.insee}"${code === commune.insee ? '' : ` (now part of ${code})`}`
+        );
+      return { insee: code, name: official.name };
+    })
+  }));
+  if (problems.length > 0) throw new DataError(problems);
+  return published;
 }
 
 /** A feature's geometry, or throws when the code is missing (references are checked first). */

@@ -229,6 +229,7 @@ describe('fixture cases', () => {
         'zone-unknown-commune',
         'zone-unknown-qpv',
         'quarter-outside-departement',
+        'zone-commune-name-drift',
         'qpv-from-geopackage'
       ])
     );
