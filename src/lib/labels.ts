@@ -35,7 +35,7 @@ export const PROGRAMME_SHORT_LABELS: Readonly<Record<Programme, string>> = {
 /** One-sentence French description of each programme, for tooltips and the legend. */
 export const PROGRAMME_DESCRIPTIONS: Readonly<Record<Programme, string>> = {
   npnru:
-    "Nouveau programme national de renouvellement urbain : démolitions, reconstructions et réaménagement des quartiers, financés en partie par l'Anru.",
+    "Nouveau programme national de renouvellement urbain : projets de transformation des quartiers, validés et financés en partie par l'Anru.",
   'habitat-indigne':
     'Repérage et traitement des logements insalubres, lutte contre les marchands de sommeil et redressement des copropriétés dégradées.',
   'strategie-pauvrete':
@@ -45,7 +45,7 @@ export const PROGRAMME_DESCRIPTIONS: Readonly<Record<Programme, string>> = {
   'prevention-radicalisation':
     'Actions de prévention primaire et de suivi des situations de radicalisation, déclinées en plans départementaux.',
   'emploi-formation':
-    "Accès à l'emploi et à la formation des habitants des quartiers (PAQTE, emplois francs, insertion par l'activité économique).",
+    "Accès à l'emploi et à la formation des habitants des quartiers (emplois francs, plan d'investissement dans les compétences, parcours emploi compétences).",
   logement: 'Logement social et habitat ancien dégradé dans et autour des quartiers, y compris hors NPNRU.',
   participation: 'Place des habitants dans les décisions : conseils citoyens et instances participatives.',
   sante: 'Organisation du système de santé et accès aux soins, dont la médecine de proximité.',

@@ -247,7 +247,7 @@ describe('open-data tables', () => {
     expect(withCommunes.length).toBeGreaterThan(0);
     for (const zone of withCommunes) {
       const row = zones.find((z) => z.id === zone.id);
-      expect(row?.communes_insee.split(';')).toEqual([...new Set(zone.communes.map((c) => c.insee))]);
+      expect(row?.communes_insee?.split(';')).toEqual([...new Set(zone.communes.map((c) => c.insee))]);
     }
     const field = resource('zones').schema?.fields.find((f) => f.name === 'communes_insee');
     expect(field?.description).toContain('« ; »');

@@ -1,6 +1,6 @@
 // Dated items (a measure's deadlines and dated events): the period a written date stands for,
 // checked at the precision the source gives and expanded to days for ordering and calendars.
-import type { DatePrecision, DatedItem } from '../types';
+import type { DatePrecision, DatedItem } from '$lib/types';
 
 /** How a period's first and last units are written at each precision. */
 const UNIT_FORMS: Record<DatePrecision, RegExp> = {
