@@ -4,8 +4,7 @@
 // measure; a scene shows it. Expected values come from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { seriousViolations } from './axe';
 import { launchBrowser, openAtlas } from './browser';
 import { atlas } from './built-data';
 import { compareDatedItems, periodDays } from '../../src/lib/measures/dated';
@@ -21,10 +20,8 @@ const entries: { item: DatedItem; measure: Measure }[] = atlas.measures
   .sort((a, b) => compareDatedItems(a.item, b.item));
 
 let browser: Browser;
-let axeSource: string;
 beforeAll(async () => {
   browser = await launchBrowser();
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 });
 afterAll(async () => {
   await browser.close();
@@ -167,15 +164,7 @@ describe('the calendar', () => {
   ])('axe-core finds no critical or serious violation in the calendar (%s)', async (_, viewport) => {
     const { page } = await openAtlas(browser, '/?panel=calendar', viewport);
     await calendar(page).locator('li').first().waitFor();
-    await page.evaluate(axeSource);
-    const violations = (await page.evaluate(
-      'axe.run(document.getElementById("panel"), { resultTypes: ["violations"] }).then((r) => r.violations)'
-    )) as { id: string; impact: string; nodes: { target: string[] }[] }[];
-    expect(
-      violations
-        .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    ).toEqual([]);
+    expect(await seriousViolations(page, '#panel')).toEqual([]);
     await page.close();
   });
 });

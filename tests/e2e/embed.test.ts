@@ -7,23 +7,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 import { findableQuarter, hashOn } from './built-data';
 
 const quarter = findableQuarter();
 
 let browser: Browser;
-let axeSource: string;
 let host: Server;
 let hostURL: string;
 let framedSrc = '';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // A host page of another origin (its own loopback port) holding the atlas in an iframe.
   host = createServer((request, response) => {
     const [width, height] = (new URL(request.url ?? '/', 'http://host').searchParams.get('size') ?? '800x600')
@@ -182,15 +179,7 @@ describe('the embedded map', () => {
     'axe-core finds no critical or serious violation in the embedded view at %i×%i',
     async (width, height) => {
       const { page } = await openAtlas(browser, `/?embed=1&zone=${quarter.id}`, { width, height });
-      await page.evaluate(axeSource);
-      const violations = (await page.evaluate(
-        'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)'
-      )) as { id: string; impact: string; nodes: { target: string[] }[] }[];
-      expect(
-        violations
-          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-      ).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     }
   );

@@ -2,9 +2,8 @@
 // presenter or a keyboard user would see go wrong, measured from the rendered page. The
 // zones, places and scenes opened are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { launchBrowser, openAtlas } from './browser';
 import { atlas, findableQuarter, places, qpvs } from './built-data';
 
@@ -22,26 +21,12 @@ const TABLET = { width: 820, height: 1180 };
 const PHONE = { width: 390, height: 844 };
 
 let browser: Browser;
-let axeSource: string;
 beforeAll(async () => {
   browser = await launchBrowser();
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 });
 afterAll(async () => {
   await browser.close();
 });
-
-/** The axe-core violations of impact critical or serious on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses an inline script tag.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(
-    'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)'
-  );
-  return (violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.each([
   ['desktop', DESKTOP],

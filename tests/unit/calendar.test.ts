@@ -12,21 +12,9 @@ import {
 } from '../../src/lib/calendar/calendar';
 import { resetFilter } from '../../src/lib/filters/filter';
 import type { DatedItem, LinkedMeasure, Measure } from '../../src/lib/types';
-import { measure } from './measure-fixture';
+import { datedItem, measure } from './measure-fixture';
 
-function item(overrides: Partial<DatedItem>): DatedItem {
-  return {
-    kind: 'deadline',
-    what: 'Remettre le dossier',
-    who: [],
-    written: 'avant le 30 avril 2019',
-    precision: 'day',
-    start: '2019-04-30',
-    end: '2019-04-30',
-    lines: 'L.12',
-    ...overrides
-  };
-}
+const item = datedItem;
 
 function dated(id: string, items: DatedItem[], base: Measure = measure(id, [{ national: true }])): Measure {
   return { ...base, id, dates: items };

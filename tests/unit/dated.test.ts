@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareDatedItems, periodDays, periodProblem } from '../../src/lib/measures/dated';
-import type { DatedItem } from '../../src/lib/types';
+import { datedItem } from './measure-fixture';
 
-function item(overrides: Partial<DatedItem>): DatedItem {
-  return {
-    kind: 'deadline',
-    what: 'Remettre le dossier',
-    who: [],
-    written: 'avant le 30 avril 2019',
-    precision: 'day',
-    start: '2019-04-30',
-    end: '2019-04-30',
-    lines: 'L.12',
-    ...overrides
-  };
-}
+const item = datedItem;
 
 describe('the period a dated item stands for', () => {
   it('is one day for a day', () => {
