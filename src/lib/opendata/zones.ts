@@ -2,8 +2,8 @@
 // and properties, used by the geodata build (every zone) and by the list's downloads (the zones
 // the filters show).
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { zoneProgrammes } from '$lib/measures/link';
-import { PERIMETERS, PROGRAMMES, ZONE_KINDS, type AtlasData, type ZoneProperties } from '$lib/types';
+import { zoneProgrammes } from '../measures/link';
+import { PERIMETERS, PROGRAMMES, ZONE_KINDS, type AtlasData, type ZoneProperties } from '../types';
 import { joinList, LIST_SEPARATOR, type TableRow, type TableSchema } from './table';
 
 /** What the zones table is made of: the atlas and the zones' outlines (for their perimeter). */
