@@ -1,7 +1,7 @@
 // Opens the built atlas in Debian's Chromium through playwright-core, and
 // records page errors and every request that leaves the local server.
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { waitForMapIdle } from './chromium';
 export { launchBrowser, waitForMapIdle } from './chromium';
 
@@ -60,5 +60,24 @@ export async function mapPixel(page: Page, fx = 0.5, fy = 0.5): Promise<[number,
       return [r!, g!, b!] as [number, number, number];
     },
     [fx, fy]
+  );
+}
+
+/**
+ * Presses `key` until the deck shows scene `scene`: a scene whose numbered key comes in parts
+ * takes one press per part before the next scene. Fails after `presses` presses.
+ */
+export async function stepToScene(page: Page, key: string, scene: string, presses = 16) {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(key);
+    try {
+      await expect.poll(() => new URL(page.url()).searchParams.get('scene'), { timeout: 1500 }).toBe(scene);
+      return;
+    } catch {
+      // Still on a part of the same scene: press again.
+    }
+  }
+  expect(new URL(page.url()).searchParams.get('scene'), `scene after ${presses} presses of ${key}`).toBe(
+    scene
   );
 }

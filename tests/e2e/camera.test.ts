@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { AtlasData, Places, QpvPlace, ZoneProperties } from '../../src/lib/types';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
-import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+import { launchBrowser, openAtlas, stepToScene, waitForMapIdle } from './browser';
 
 let browser: Browser;
 let atlas: AtlasData;
@@ -322,7 +322,7 @@ describe('presentation scenes on a projector and a phone', () => {
       const { page } = await openAtlas(browser, '/?present=1&scene=1', viewport);
       for (const [index, scene] of atlas.scenes.entries()) {
         if (index > 0) {
-          await page.keyboard.press('ArrowRight');
+          await stepToScene(page, 'ArrowRight', String(index + 1));
           await page.getByRole('heading', { level: 2, name: scene.title }).waitFor();
         }
         await waitForMapIdle(page);

@@ -3,11 +3,11 @@
 // and the exported PNG is a real 1920×1080 slide with its caption area. Scenes and amounts
 // are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { formatEuros } from '../../src/lib/format/money';
 import type { Scene } from '../../src/lib/types';
-import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
+import { launchBrowser, openAtlas, stepToScene, waitForMapIdle } from './browser';
 import { atlas, programmesByZone } from './built-data';
 
 let browser: Browser;
@@ -20,23 +20,6 @@ afterAll(async () => {
 
 const sceneParam = (url: string) => new URL(url).searchParams.get('scene');
 const hashOf = (url: string) => new URL(url).hash;
-
-/**
- * Presses `key` until the deck shows scene `scene`: a scene whose numbered key comes in parts
- * takes one press per part before the next scene. Fails after `presses` presses.
- */
-async function stepToScene(page: Page, key: string, scene: string, presses = 6) {
-  for (let i = 0; i < presses; i++) {
-    await page.keyboard.press(key);
-    try {
-      await expect.poll(() => sceneParam(page.url()), { timeout: 1500 }).toBe(scene);
-      return;
-    } catch {
-      // Still on a part of the same scene: press again.
-    }
-  }
-  expect(sceneParam(page.url()), `scene after ${presses} presses of ${key}`).toBe(scene);
-}
 
 /** The funding lines of one scope in the measures reaching the zones a scene's filter keeps. */
 function fundingOf(scene: Scene, scope: string): string[] {
