@@ -1,6 +1,6 @@
 // Domain types shared by the geodata build, the map and the panels.
 // Declared once here; the build validates the hand-written data against
-// the schemas in `src/lib/data/schema.ts`, which produce
+// the schemas in `src/lib/data/schema/`, which produce
 // exactly these types.
 import type { TileBounds } from './map/tiles';
 

@@ -185,7 +185,7 @@ describe('printing a zone sheet', { timeout: 60_000 }, () => {
     return atlas.zones.map((zone) => zone.id).reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
 
-  // Issue 9: a printed zone sheet is one or two pages (it was thirteen): map, sheet, sources.
+  // A printed zone sheet once ran to thirteen pages; one or two is what a reader carries: map, sheet, sources.
   test('the longest sheet prints on at most two A4 pages', async () => {
     const { page } = await openAtlas(browser, `/?zone=${longestSheet()}`, DESKTOP);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
