@@ -182,14 +182,14 @@ describe('searchEntries', () => {
     expect(detail('93')).toBe('93');
   });
 
-  it('"lievin" finds the quarter Calonne - Marichelles - Vent de Bise first, then the commune of Liévin', () => {
-    expect(found('lievin').slice(0, 2)).toEqual(['zone:calonne-marichelles-vent-de-bise', 'commune:62510']);
+  it('"lievin" finds the commune of Liévin first, then the quarter Calonne - Marichelles - Vent de Bise in it', () => {
+    expect(found('lievin').slice(0, 2)).toEqual(['commune:62510', 'zone:calonne-marichelles-vent-de-bise']);
   });
 
   it('"Mons en Baroeul" finds the commune and the quarter Nouveau Mons les Sarts Dombrowski', () => {
     const results = found('Mons en Baroeul');
-    // The quarter first, then the commune itself, then the QPV lying in it.
-    expect(results.slice(0, 3)).toEqual(['zone:nouveau-mons', 'commune:59410', 'qpv:QP059080']);
+    // The commune itself first, then the quarter and the QPV lying in it.
+    expect(results.slice(0, 3)).toEqual(['commune:59410', 'zone:nouveau-mons', 'qpv:QP059080']);
   });
 
   it('"faubourg cambrai" finds its quarter, not the commune of Cambrai nor the QPV La Briquetterie', () => {

@@ -85,12 +85,35 @@ describe('normalise', () => {
 });
 
 describe('findEntries', () => {
-  it('finds the quarter whose commune is exactly Liévin first, then the Liévin commune', () => {
-    expect(ids('lievin')).toEqual(['lievin-calonne', '62510']);
+  it('finds the commune named exactly Liévin first, then the quarter that lies in it', () => {
+    expect(ids('lievin')).toEqual(['62510', 'lievin-calonne']);
   });
 
   it('finds Mons-en-Barœul typed without hyphens nor ligature', () => {
-    expect(ids('Mons en Baroeul')).toEqual(['mons-nouveau-mons', '59410']);
+    expect(ids('Mons en Baroeul')).toEqual(['59410', 'mons-nouveau-mons']);
+  });
+
+  it('puts the place whose own name is the query before a place that only lies in it (the sentinelle case)', () => {
+    const sentinelle = buildIndex([
+      {
+        type: 'zone',
+        id: 'chasse-royale',
+        label: 'Chasse Royale',
+        detail: '',
+        keywords: ['Valenciennes', 'La Sentinelle']
+      },
+      {
+        type: 'qpv',
+        id: 'QP059999',
+        label: 'Quartier de la Sentinelle',
+        detail: '',
+        keywords: ['La Sentinelle']
+      },
+      commune('59564', 'La Sentinelle', 'Nord')
+    ]);
+    // Article, accents, case and hyphens aside, the commune is called what was typed.
+    for (const query of ['sentinelle', 'La Sentinelle', 'la-sentinelle', 'SENTINELLE'])
+      expect(findEntries(sentinelle, query).map((e) => e.id)).toEqual(['59564', 'chasse-royale', 'QP059999']);
   });
 
   it('finds a zone from the first letters of some of its words', () => {
@@ -128,15 +151,20 @@ describe('findEntries', () => {
   it('between equal matches, puts zones before communes, EPCI, QPV and départements', () => {
     const kinds = buildIndex([
       { type: 'departement', id: 'd', label: 'Arras', detail: '' },
-      { type: 'qpv', id: 'q', label: 'Centre', detail: '', keywords: ['Arras'] },
+      { type: 'qpv', id: 'q', label: 'Arras', detail: '' },
       { type: 'epci', id: 'e', label: 'Arras', detail: '' },
       commune('c', 'Arras', ''),
-      { type: 'zone', id: 'z', label: 'Baudimont', detail: '', keywords: ['Arras'] }
+      { type: 'zone', id: 'z', label: 'Arras', detail: '' }
     ]);
     expect(findEntries(kinds, 'arras').map((e) => e.id)).toEqual(['z', 'c', 'e', 'q', 'd']);
+    const byKeyword = buildIndex([
+      { type: 'qpv', id: 'q', label: 'Centre', detail: '', keywords: ['Arras'] },
+      { type: 'zone', id: 'z', label: 'Baudimont', detail: '', keywords: ['Arras'] }
+    ]);
+    expect(findEntries(byKeyword, 'arras').map((e) => e.id)).toEqual(['z', 'q']);
   });
 
-  it("lists a town's quarter, then the town, then the QPV in it (the roubaix case)", () => {
+  it('lists the town, then the quarter in it, then its QPV (the roubaix case)', () => {
     const roubaix = buildIndex([
       {
         type: 'qpv',
@@ -156,8 +184,8 @@ describe('findEntries', () => {
       }
     ]);
     expect(findEntries(roubaix, 'roubaix').map((e) => e.id)).toEqual([
-      'lionderie',
       '59512',
+      'lionderie',
       'QP059072',
       'QP059071'
     ]);
@@ -231,7 +259,7 @@ describe('findEntries', () => {
   });
 
   it('returns the original entries, label and detail untouched', () => {
-    expect(findEntries(index, 'mons-en-barœul')[1]).toBe(entries[3]);
+    expect(findEntries(index, 'mons-en-barœul')[0]).toBe(entries[3]);
   });
 
   it('finds the right entries among 5,000, even when every entry matches', () => {

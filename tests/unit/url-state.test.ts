@@ -5,11 +5,13 @@ import {
   canonicalState,
   defaultState,
   parseHashView,
+  parseLink,
   parseState,
   qpvLinkProblem,
   serialiseState
 } from '../../src/lib/url/state';
 import type { KnownValues } from '../../src/lib/url/state';
+import { ignoredLinkMessage } from '../../src/lib/url/report';
 import { LAYER_IDS, PANELS, PROGRAMMES } from '../../src/lib/types';
 import type { AppState } from '../../src/lib/types';
 
@@ -542,6 +544,80 @@ describe('parseHashView', () => {
         }
       ),
       { numRuns: 1000 }
+    );
+  });
+});
+
+describe('parseLink: what a link said that was ignored', () => {
+  const ignored = (query: string) => parseLink(new URLSearchParams(query), known).ignored;
+
+  it('reports nothing for a link the atlas wrote', () => {
+    fc.assert(
+      fc.property(validState, (s) => {
+        expect(ignored(serialiseState(s))).toEqual([]);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('names an unknown zone and keeps the rest of the link', () => {
+    const link = parseLink(new URLSearchParams('zone=xyz&dep=59'), known);
+    expect(link.ignored).toEqual([{ param: 'zone', value: 'xyz', reason: 'unknown-value' }]);
+    expect(link.state.zone).toBeNull();
+    expect(link.state.filter.departements).toEqual(['59']);
+  });
+
+  it('names each bad item of a list, keeping the good ones', () => {
+    const link = parseLink(new URLSearchParams('prog=npnru,banlieue&layers=qpv,satellite,&dep=59,99'), known);
+    expect(link.ignored).toEqual([
+      { param: 'prog', value: 'banlieue', reason: 'unknown-value' },
+      { param: 'dep', value: '99', reason: 'unknown-value' },
+      { param: 'layers', value: 'satellite', reason: 'unknown-value' }
+    ]);
+    expect(link.state.filter.programmes).toEqual(['npnru']);
+    expect(link.state.layers).toEqual(['qpv']);
+  });
+
+  it('names a parameter the atlas does not read, but not the tracking ones chats add', () => {
+    expect(ignored('zonne=nord&utm_source=mail&fbclid=abc')).toEqual([
+      { param: 'zonne', value: '', reason: 'unknown-parameter' }
+    ]);
+  });
+
+  it('names a scene past the last one, and a malformed flag', () => {
+    expect(ignored('present=1&scene=40&spot=oui')).toEqual([
+      { param: 'spot', value: 'oui', reason: 'unknown-value' },
+      { param: 'scene', value: '40', reason: 'unknown-value' }
+    ]);
+    expect(ignored('present=1&scene=6')).toEqual([]);
+  });
+
+  it('reports a value too long to be an id, shortened', () => {
+    expect(ignored(`zone=${'x'.repeat(300)}`)).toEqual([
+      { param: 'zone', value: `${'x'.repeat(40)}…`, reason: 'too-long' }
+    ]);
+  });
+});
+
+describe('ignoredLinkMessage', () => {
+  const message = (query: string) => ignoredLinkMessage(parseLink(new URLSearchParams(query), known).ignored);
+
+  it('says nothing when everything was understood', () => {
+    expect(message('zone=nord')).toBe('');
+  });
+
+  it('names what was ignored in French and says the default is shown', () => {
+    expect(message('zone=xyz')).toBe(
+      "Lien partiellement compris : la zone « xyz » n'existe pas ; affichage par défaut."
+    );
+    expect(message('prog=banlieue&foo=1')).toBe(
+      "Lien partiellement compris : le programme « banlieue » n'existe pas ; le paramètre « foo » n'est pas connu ; affichage par défaut."
+    );
+  });
+
+  it('lists at most four things and counts the rest', () => {
+    expect(message('dep=91,92,94,95,96,97')).toMatch(
+      /« 95 » n'existe pas ; 2 autres éléments non compris ; affichage par défaut\.$/
     );
   });
 });

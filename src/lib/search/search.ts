@@ -2,14 +2,16 @@
 // computed once in buildIndex so a query only scans and compares plain strings.
 //
 // The ranking rule, applied to every query the same way:
-//   1. how well the query matches the entry's best name: exact, then start of the name, then
-//      start of some of its words, then anywhere in it. An entry's names are its label and its
-//      keywords (a quarter's communes, a commune's postal codes and former names, a QPV's
-//      communes and code), each also without a leading article ("La Madeleine" answers to
-//      "madeleine");
+//   1. how well the query matches the entry's best name: its own name exactly, then one of its
+//      other names exactly, then start of a name, then start of some of its words, then anywhere
+//      in it. An entry's own name is its label; its other names are its keywords (a quarter's
+//      communes, a commune's postal codes and former names, a QPV's communes and code); each
+//      also without a leading article ("La Madeleine" answers to "madeleine"). So the place
+//      called what was typed comes before the places that merely lie in it: "sentinelle" lists
+//      the commune La Sentinelle, then the quarter that holds part of it;
 //   2. at equal match, the kind: the atlas's zones, then communes, EPCI, QPV, départements. So
-//      a town's name lists the quarters in that town first, then the town itself, then its
-//      intercommunality and QPV ("lievin", "roubaix", "teteghem" alike);
+//      a town's name lists the town itself (rule 1), then the quarters in that town, then its
+//      intercommunality and QPV ("lievin", "roubaix" alike);
 //   3. then the shorter label, then the label in French alphabetical order.
 
 /** One thing the search box can find. */
@@ -26,6 +28,8 @@ export interface SearchEntry {
 interface IndexedName {
   text: string;
   words: string[];
+  /** True for the entry's label, false for a keyword. */
+  own: boolean;
 }
 
 interface IndexedEntry {
@@ -49,7 +53,7 @@ const TYPE_RANK: Readonly<Record<SearchEntry['type'], number>> = {
 };
 
 /** Rule 1: match tiers, best first. */
-const Tier = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3 } as const;
+const Tier = { ownExact: 0, exact: 1, prefix: 2, wordPrefix: 3, substring: 4 } as const;
 
 // Leading French articles, once normalised ("L'Escaut" → "l escaut").
 const ARTICLE = /^(?:la|le|les|l) (?=.)/;
@@ -72,11 +76,18 @@ export function normalise(s: string): string {
 export function buildIndex(entries: readonly SearchEntry[]): SearchIndex {
   return {
     entries: entries.map((entry) => {
-      const texts = [entry.label, ...(entry.keywords ?? [])].map(normalise).filter((t) => t !== '');
-      const all = new Set(texts.flatMap((text) => [text, text.replace(ARTICLE, '')]));
+      const variants = (name: string) => {
+        const text = normalise(name);
+        return text === '' ? [] : [text, text.replace(ARTICLE, '')];
+      };
+      const own = new Set(variants(entry.label));
+      const other = new Set((entry.keywords ?? []).flatMap(variants).filter((text) => !own.has(text)));
       return {
         entry,
-        names: [...all].map((text) => ({ text, words: words(text) })),
+        names: [
+          ...[...own].map((text) => ({ text, words: words(text), own: true })),
+          ...[...other].map((text) => ({ text, words: words(text), own: false }))
+        ],
         typeRank: TYPE_RANK[entry.type]
       };
     })
@@ -108,7 +119,7 @@ export function findEntries(index: SearchIndex, query: string, limit = 8): Searc
 }
 
 function matchTier(name: IndexedName, q: string, queryWords: readonly string[]): number | null {
-  if (name.text === q) return Tier.exact;
+  if (name.text === q) return name.own ? Tier.ownExact : Tier.exact;
   if (name.text.startsWith(q)) return Tier.prefix;
   if (wordPrefixes(name.words, queryWords)) return Tier.wordPrefix;
   if (name.text.includes(q)) return Tier.substring;

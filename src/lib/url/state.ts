@@ -73,35 +73,136 @@ export function canonicalState(state: AppState): AppState {
   };
 }
 
+/** A value of a link that the atlas could not use, and why; the rest of the link still applies. */
+export interface IgnoredValue {
+  /** The parameter's name as written, e.g. "zone". */
+  param: string;
+  /** The value as written (shortened when very long); '' for a parameter the atlas does not know. */
+  value: string;
+  /** No such parameter, no such value (id, code, word or scene), or a value too long to be one. */
+  reason: 'unknown-parameter' | 'unknown-value' | 'too-long';
+}
+
+/** The state a link gives, and what in it was ignored. */
+export interface ParsedLink {
+  state: AppState;
+  ignored: IgnoredValue[];
+}
+
+/** The parameters the atlas reads; any other is reported as unknown. */
+export const STATE_PARAMS = [
+  'zone',
+  'commune',
+  'epci',
+  'qpv',
+  'prog',
+  'mode',
+  'dep',
+  'interco',
+  'layers',
+  'panel',
+  'spot',
+  'qpvfr',
+  'present',
+  'scene',
+  'embed'
+] as const;
+
+// Parameters that mail, chat and ad platforms append to shared links: not the user's doing, and
+// nothing the atlas should read, so they are ignored without a word.
+const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid|msclkid|mc_cid|mc_eid)$/i;
+
+// A value shown back to the user is shortened: a pasted paragraph would bury the notice.
+const SHOWN_VALUE_LENGTH = 40;
+
 /** Reads the state from a query string; unknown or malformed values fall back to defaults. */
 export function parseState(params: URLSearchParams, known: KnownValues): AppState {
-  const state = defaultState();
-  const values = (name: string): string[] => params.getAll(name).filter((v) => v.length <= MAX_VALUE_LENGTH);
+  return parseLink(params, known).state;
+}
 
-  state.zone = first(values('zone'), (v) => (known.zoneIds.has(v) ? v : null)) ?? null;
-  state.commune = first(values('commune'), (v) => (known.communeCodes.has(v) ? v : null)) ?? null;
-  state.epci = first(values('epci'), (v) => (known.epciCodes.has(v) ? v : null)) ?? null;
-  state.qpv = first(values('qpv'), (v) => (known.qpvCodes.has(v) ? v : null)) ?? null;
-  state.filter.programmes =
-    first(values('prog'), (v) => nonEmpty(inOrder(PROGRAMMES, splitList(v).filter(isProgramme)))) ?? [];
-  state.filter.mode = first(values('mode'), (v) => (v === 'any' || v === 'all' ? v : null)) ?? 'any';
-  state.filter.departements =
-    first(values('dep'), (v) =>
-      nonEmpty([...new Set(splitList(v).filter((code) => known.departementCodes.has(code)))].sort())
-    ) ?? [];
-  state.filter.epci = first(values('interco'), (v) => (known.filterEpciCodes.has(v) ? v : null)) ?? null;
-  state.layers = first(values('layers'), (v) =>
-    v === NO_LAYERS ? [] : nonEmpty(inOrder(LAYER_IDS, splitList(v).filter(isLayer)))
-  ) ?? [...DEFAULT_LAYERS];
-  state.panel = first(values('panel'), (v) => (isPanel(v) ? v : null)) ?? null;
-  state.dimOutsideFilter = first(values('spot'), parseFlag) ?? false;
-  state.qpvFrance = first(values('qpvfr'), parseFlag) ?? false;
-  state.present = first(values('present'), parseFlag) ?? false;
+/**
+ * Reads the state from a query string like parseState, and lists every parameter or value it
+ * ignored (each item of a list on its own), so the page can say what it did not understand.
+ */
+export function parseLink(params: URLSearchParams, known: KnownValues): ParsedLink {
+  const state = defaultState();
+  const ignored: IgnoredValue[] = [];
+  const ignore = (param: string, value: string, reason: IgnoredValue['reason']) =>
+    ignored.push({ param, value: shorten(value), reason });
+  // The first value that parses wins; every value that does not is reported.
+  const pick = <T>(name: string, parse: (v: string) => T | null): T | null => {
+    let result: T | null = null;
+    for (const v of params.getAll(name)) {
+      if (v.length > MAX_VALUE_LENGTH) {
+        ignore(name, v, 'too-long');
+        continue;
+      }
+      const parsed = parse(v);
+      if (parsed === null) ignore(name, v, 'unknown-value');
+      else result ??= parsed;
+    }
+    return result;
+  };
+  // A comma-separated list keeps its good items; each bad item is reported, empty ones skipped.
+  // `whole` reads a value that stands for the entire list (e.g. "none").
+  const pickList = <T extends string>(
+    name: string,
+    valid: (item: string) => item is T,
+    whole: (v: string) => T[] | null = () => null
+  ): T[] | null => {
+    let result: T[] | null = null;
+    for (const v of params.getAll(name)) {
+      if (v.length > MAX_VALUE_LENGTH) {
+        ignore(name, v, 'too-long');
+        continue;
+      }
+      const entire = whole(v);
+      if (entire !== null) {
+        result ??= entire;
+        continue;
+      }
+      const items = splitList(v).filter((item) => item !== '');
+      for (const item of items) if (!valid(item)) ignore(name, item, 'unknown-value');
+      result ??= nonEmpty(items.filter(valid));
+    }
+    return result;
+  };
+  const isIn =
+    (set: ReadonlySet<string>) =>
+    (v: string): v is string =>
+      set.has(v);
+
+  state.zone = pick('zone', (v) => (known.zoneIds.has(v) ? v : null));
+  state.commune = pick('commune', (v) => (known.communeCodes.has(v) ? v : null));
+  state.epci = pick('epci', (v) => (known.epciCodes.has(v) ? v : null));
+  state.qpv = pick('qpv', (v) => (known.qpvCodes.has(v) ? v : null));
+  state.filter.programmes = inOrder(PROGRAMMES, pickList('prog', isProgramme) ?? []);
+  state.filter.mode = pick('mode', (v) => (v === 'any' || v === 'all' ? v : null)) ?? 'any';
+  state.filter.departements = [...new Set(pickList('dep', isIn(known.departementCodes)) ?? [])].sort();
+  state.filter.epci = pick('interco', (v) => (known.filterEpciCodes.has(v) ? v : null));
+  const layers = pickList('layers', isLayer, (v) => (v === NO_LAYERS ? [] : null));
+  state.layers = layers ? inOrder(LAYER_IDS, layers) : [...DEFAULT_LAYERS];
+  state.panel = pick('panel', (v) => (isPanel(v) ? v : null));
+  state.dimOutsideFilter = pick('spot', parseFlag) ?? false;
+  state.qpvFrance = pick('qpvfr', parseFlag) ?? false;
+  state.present = pick('present', parseFlag) ?? false;
   const lastScene = Number.isFinite(known.sceneCount) ? Math.max(0, Math.floor(known.sceneCount) - 1) : 0;
-  state.scene =
-    first(values('scene'), (v) => (/^\d+$/.test(v) ? clamp(Number(v) - 1, 0, lastScene) : null)) ?? 0;
-  state.embed = first(values('embed'), parseFlag) ?? false;
-  return state;
+  // A scene number past the last shows the last one, yet that scene is not the one the link named.
+  state.scene = pick('scene', (v) => (/^\d+$/.test(v) ? clamp(Number(v) - 1, 0, lastScene) : null)) ?? 0;
+  const sceneValue = params.getAll('scene').find((v) => /^\d+$/.test(v));
+  if (sceneValue !== undefined && String(state.scene + 1) !== String(Number(sceneValue)))
+    ignore('scene', sceneValue, 'unknown-value');
+  state.embed = pick('embed', parseFlag) ?? false;
+
+  const readable = new Set<string>(STATE_PARAMS);
+  for (const name of new Set(params.keys()))
+    if (!readable.has(name) && !TRACKING_PARAM.test(name)) ignore(name, '', 'unknown-parameter');
+  return { state, ignored };
+}
+
+function shorten(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.length > SHOWN_VALUE_LENGTH ? `${trimmed.slice(0, SHOWN_VALUE_LENGTH)}…` : trimmed;
 }
 
 /**
@@ -156,14 +257,6 @@ export function parseHashView(hash: string): HashView | null {
 // Number('') is 0 and Number('0x1f') is 31: accept plain decimal notation only.
 function parseNumber(s: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
-}
-
-function first<T>(values: readonly string[], parse: (v: string) => T | null): T | null {
-  for (const v of values) {
-    const parsed = parse(v);
-    if (parsed !== null) return parsed;
-  }
-  return null;
 }
 
 function splitList(v: string): string[] {
