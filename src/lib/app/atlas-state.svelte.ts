@@ -35,7 +35,8 @@ import { searchEntries } from '$lib/search/entries';
 import { summarise } from '$lib/summary/summary';
 import { sceneCamera, sceneState } from '$lib/present/deck';
 import { numberQuarters } from '$lib/present/numbering';
-import { parseState, qpvLinkProblem, serialiseState } from '$lib/url/state';
+import { parseLink, qpvLinkProblem, serialiseState } from '$lib/url/state';
+import { ignoredLinkMessage } from '$lib/url/report';
 import { coverageSentence, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
 import { filterZones, nationalOnlyProgrammes, optionCounts, resetFilter } from '$lib/filters/filter';
 import { describeSelection } from '$lib/filters/sentence';
@@ -120,8 +121,22 @@ export class AtlasState {
 
   /** The ids and codes a link may name. */
   readonly #known = $derived(knownValues(this.atlas, this.communes, this.epcis, [...this.qpvByCode.keys()]));
+  readonly #link = $derived.by(() => parseLink(this.#deps.url().searchParams, this.#known));
   /** What the link says; in presentation it keeps the explorer's state to come back to. */
-  readonly linked: AppState = $derived.by(() => parseState(this.#deps.url().searchParams, this.#known));
+  readonly linked: AppState = $derived(this.#link.state);
+  /**
+   * Said over the map when the link holds values the atlas ignored, '' otherwise. A commune or
+   * EPCI code is judged once their list has loaded; a QPV code has its own message (linkNotice).
+   */
+  readonly ignoredInLink = $derived(
+    ignoredLinkMessage(
+      this.#link.ignored.filter(
+        ({ param, reason }) =>
+          reason === 'unknown-parameter' ||
+          (param !== 'qpv' && ((param !== 'commune' && param !== 'epci') || this.communes.length > 0))
+      )
+    )
+  );
   readonly #regionDepartements = $derived(this.atlas.regionDepartements[this.atlas.region.code] ?? []);
   readonly #qpvCoverage = $derived(this.atlas.qpvCoverage);
   /** True when the QPV data reaches beyond the region: the layer panel then offers all of France. */
