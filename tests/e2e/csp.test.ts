@@ -6,6 +6,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchBrowser, waitForMapIdle } from './browser';
 import { findableQuarter } from './built-data';
+import { chooseFromHeaderMenu } from './header-menu';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,7 +70,7 @@ describe('content security policy', () => {
     await page.getByRole('complementary', { name: 'Fiche de la zone' }).waitFor();
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: "Exporter l'image" }).click();
+    await chooseFromHeaderMenu(page, "Exporter l'image");
     await download;
 
     await page.getByRole('button', { name: 'Présenter' }).click();

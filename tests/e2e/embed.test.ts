@@ -11,6 +11,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { launchBrowser, openAtlas, waitForMapIdle } from './browser';
 import { findableQuarter, hashOn } from './built-data';
+import { chooseFromHeaderMenu } from './header-menu';
 
 const quarter = findableQuarter();
 
@@ -153,7 +154,7 @@ describe('the embedded map', () => {
 
   test('« Intégrer cette carte » gives iframe code for the current view at the chosen size', async () => {
     const { page } = await openAtlas(browser, `/?zone=${quarter.id}`, { width: 1280, height: 800 });
-    await page.getByRole('button', { name: 'Intégrer cette carte' }).click();
+    await chooseFromHeaderMenu(page, 'Intégrer cette carte');
     const dialog = page.getByRole('dialog', { name: 'Intégrer cette carte' });
     await dialog.getByRole('spinbutton', { name: 'Largeur (px)' }).fill('640');
     await dialog.getByRole('spinbutton', { name: 'Hauteur (px)' }).fill('480');

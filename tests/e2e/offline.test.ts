@@ -9,6 +9,7 @@ import { launchBrowser, waitForMapIdle } from './browser';
 import { formatDate } from '../../src/lib/format/date';
 import { atlas, findableQuarter } from './built-data';
 import { startPreview, type PreviewServer } from './server';
+import { chooseFromHeaderMenu } from './header-menu';
 
 let browser: Browser;
 let server: PreviewServer;
@@ -66,7 +67,7 @@ describe('with no network after one visit', () => {
       await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(quarter.name);
 
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: "Exporter l'image" }).click();
+      await chooseFromHeaderMenu(page, "Exporter l'image");
       const png = await readFile(await (await download).path());
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.readUInt32BE(16)).toBe(1920);

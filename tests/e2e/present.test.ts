@@ -9,6 +9,7 @@ import { formatEuros } from '../../src/lib/format/money';
 import type { Scene } from '../../src/lib/types';
 import { launchBrowser, openAtlas, stepToScene, waitForMapIdle } from './browser';
 import { atlas, programmesByZone } from './built-data';
+import { chooseFromHeaderMenu } from './header-menu';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -109,7 +110,7 @@ describe('presenting the regional picture', () => {
   test('the exported PNG is a 1920×1080 slide that is not blank and carries text beside the map', async () => {
     const { page } = await openAtlas(browser, '/?prog=npnru');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: "Exporter l'image" }).click();
+    await chooseFromHeaderMenu(page, "Exporter l'image");
     const file = await (await download).path();
     const png = await readFile(file);
     // PNG header: width and height are big-endian at bytes 16 and 20.
