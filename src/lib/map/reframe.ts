@@ -71,17 +71,27 @@ export function framePrintedMap(map: MapLibreMap, selection: () => SelectionFram
 }
 
 /**
- * Draws the map at `width`×`height` CSS pixels, framed on the selection with `insets` kept
- * free, waits until it is fully drawn, and hands its canvas to `use`; then gives the screen
- * back its map.
+ * Draws the map on a canvas of `width`×`height` pixels at `pixelRatio` pixels per CSS pixel
+ * (type and lines that much larger than on a plain screen), framed on the selection with
+ * `insets` (in canvas pixels) kept free; waits until it is fully drawn and hands the canvas to
+ * `use`; then gives the screen back its map.
  */
 export async function withMapAt<T>(
   map: MapLibreMap,
-  size: { width: number; height: number },
+  { width, height, pixelRatio }: { width: number; height: number; pixelRatio: number },
   selection: SelectionFrame | null,
   insets: Insets,
   use: (canvas: HTMLCanvasElement) => T
 ): Promise<T> {
+  const screenRatio = map.getPixelRatio();
+  const size = { width: width / pixelRatio, height: height / pixelRatio };
+  const cssInsets = {
+    top: insets.top / pixelRatio,
+    right: insets.right / pixelRatio,
+    bottom: insets.bottom / pixelRatio,
+    left: insets.left / pixelRatio
+  };
+  map.setPixelRatio(pixelRatio);
   const container = map.getContainer();
   const style = container.getAttribute('style');
   // Out of the page's flow for a moment, at the image's size; the page keeps its layout.
@@ -92,7 +102,7 @@ export async function withMapAt<T>(
     width: `${size.width}px`,
     height: `${size.height}px`
   });
-  const restore = reframe(map, selection, insets);
+  const restore = reframe(map, selection, cssInsets);
   try {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 8000);
@@ -106,6 +116,7 @@ export async function withMapAt<T>(
   } finally {
     if (style === null) container.removeAttribute('style');
     else container.setAttribute('style', style);
+    map.setPixelRatio(screenRatio);
     restore();
   }
 }
