@@ -95,3 +95,26 @@ export function viaLabel(
       return 'Mesure nationale';
   }
 }
+
+/**
+ * Heading of a sheet's group of measures reaching the place by `via`, with their count
+ * (« 20 mesures nationales »); `kind` names the zoning of a group reaching it as a kind of zone.
+ */
+export function reachHeading(via: Via, count: number, kind?: ZoneKind): string {
+  const measures = count > 1 ? `${count} mesures` : `${count} mesure`;
+  const plural = count > 1 ? 's' : '';
+  switch (via) {
+    case 'zone':
+      return `${measures} ciblée${plural}`;
+    case 'kind':
+      return kind
+        ? `${measures} pour tous les ${ZONE_KIND_LABELS[kind].many}`
+        : `${measures} pour toute une catégorie de zones`;
+    case 'departement':
+      return `${measures} départementale${plural}`;
+    case 'region':
+      return `${measures} régionale${plural}`;
+    case 'national':
+      return `${measures} nationale${plural}`;
+  }
+}

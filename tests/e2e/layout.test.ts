@@ -185,13 +185,14 @@ describe('printing a zone sheet', { timeout: 60_000 }, () => {
     return atlas.zones.map((zone) => zone.id).reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
 
-  // A printed zone sheet once ran to thirteen pages; one or two is what a reader carries: map, sheet, sources.
-  test('the longest sheet prints on at most two A4 pages', async () => {
+  // A printed zone sheet once ran to thirteen pages; a few is what a reader carries: map, sheet,
+  // sources. At a readable size (9 pt and more) the longest takes three.
+  test('the longest sheet prints on at most three A4 pages', async () => {
     const { page } = await openAtlas(browser, `/?zone=${longestSheet()}`, DESKTOP);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
-    expect(pages.length).toBeLessThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(3);
     await page.close();
   });
 

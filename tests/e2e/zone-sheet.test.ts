@@ -102,6 +102,8 @@ describe('the atlas page', () => {
     const sheet = page.getByRole('complementary', { name: 'Fiche de la zone' });
     await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe(quarter.name);
     await expect.poll(() => page.url()).toContain(`zone=${quarter.id}`);
+    // National measures are folded, one line each: open them to read them all.
+    for (const line of await sheet.locator('details summary').all()) await line.click();
     const shown = (text: string) => sheet.getByText(text, { exact: true }).first().isVisible();
     // How each measure reaches the quarter: directly, through its département, nationally…
     for (const via of new Set(measures.map((m) => m.via))) {

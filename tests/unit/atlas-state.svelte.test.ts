@@ -67,6 +67,30 @@ describe('the page state owner', () => {
     expect(app.state.panel).toBeNull();
   });
 
+  it('Escape closes what lies on top: a panel opened over a sheet, then the sheet', async () => {
+    const { app } = setUp('/?zone=alpha');
+    await app.togglePanel('filters');
+    expect(app.escape()).toBe('panel');
+    await Promise.resolve();
+    expect(app.state.panel).toBeNull();
+    expect(app.state.zone).toBe('alpha');
+    expect(app.escape()).toBe('sheet');
+    await Promise.resolve();
+    expect(app.state.zone).toBeNull();
+    // Nothing left to close: a panel alone stays open.
+    await app.togglePanel('layers');
+    expect(app.escape()).toBeNull();
+    expect(app.state.panel).toBe('layers');
+  });
+
+  it('Escape closes a sheet that lies over a panel, and leaves the panel open', async () => {
+    const { app } = setUp('/?panel=filters&zone=alpha');
+    expect(app.escape()).toBe('sheet');
+    await Promise.resolve();
+    expect(app.state.zone).toBeNull();
+    expect(app.state.panel).toBe('filters');
+  });
+
   it('a linked commune or EPCI is framed once the place list has loaded', async () => {
     for (const [path, preset, bounds] of [
       [

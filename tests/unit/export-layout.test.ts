@@ -5,6 +5,9 @@ import {
   exportDateLabel,
   exportFilename,
   exportLayout,
+  exportFooter,
+  exportTitle,
+  coverCrop,
   planSideColumn,
   planTitle,
   wrapText,
@@ -38,60 +41,85 @@ const overlap = (a: Rect, b: Rect): boolean =>
 describe('exportLayout', () => {
   const canvas = { x: 0, y: 0, width: EXPORT_WIDTH, height: EXPORT_HEIGHT };
 
-  it('keeps title, map frame, side column and footer on the canvas without overlapping', () => {
-    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT, 16 / 9);
-    const parts = [layout.title, layout.mapFrame, layout.side, layout.footer];
+  it('keeps title, map and footer on the canvas without overlapping, the side column inside the map', () => {
+    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT);
+    const parts = [layout.title, layout.map, layout.footer];
     for (const part of parts) expect(inside(part, canvas)).toBe(true);
     for (const [i, a] of parts.entries()) {
       for (const b of parts.slice(i + 1)) expect(overlap(a, b)).toBe(false);
     }
+    expect(inside(layout.side, layout.map)).toBe(true);
   });
 
-  it('puts the title on top, the footer at the bottom and the side column right of the map', () => {
-    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT, 1.5);
-    expect(layout.title.y + layout.title.height).toBeLessThanOrEqual(layout.mapFrame.y);
-    expect(layout.mapFrame.y + layout.mapFrame.height).toBeLessThanOrEqual(layout.footer.y);
-    expect(layout.side.x).toBeGreaterThan(layout.mapFrame.x + layout.mapFrame.width);
-    expect(layout.side.y).toBe(layout.mapFrame.y);
+  it('puts the title on top, the footer at the bottom and the side column on the right of the map', () => {
+    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT);
+    expect(layout.title.y + layout.title.height).toBeLessThanOrEqual(layout.map.y);
+    expect(layout.map.y + layout.map.height).toBeLessThanOrEqual(layout.footer.y);
+    expect(layout.side.x).toBeGreaterThan(layout.map.x + layout.map.width / 2);
   });
 
-  it('gives the map about 70 % of the width', () => {
-    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT, 1.5);
-    const rightEdge = layout.mapFrame.x + layout.mapFrame.width;
-    expect(rightEdge / EXPORT_WIDTH).toBeCloseTo(0.7, 2);
+  it('gives the map more than 90 % of the width and most of the height', () => {
+    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT);
+    expect(layout.map.width / EXPORT_WIDTH).toBeGreaterThan(0.9);
+    expect(layout.map.height / EXPORT_HEIGHT).toBeGreaterThan(0.65);
   });
 
-  it('keeps the map aspect ratio and centres a wide map with bands above and below', () => {
-    const aspect = 3;
-    const { map, mapFrame } = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT, aspect);
-    expect(map.width / map.height).toBeCloseTo(aspect);
-    expect(map.width).toBeCloseTo(mapFrame.width);
-    expect(map.x).toBeCloseTo(mapFrame.x);
-    expect(map.y - mapFrame.y).toBeCloseTo(mapFrame.y + mapFrame.height - (map.y + map.height));
-    expect(map.y).toBeGreaterThan(mapFrame.y);
-  });
-
-  it('centres a tall map with bands left and right', () => {
-    const aspect = 0.6;
-    const { map, mapFrame } = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT, aspect);
-    expect(map.width / map.height).toBeCloseTo(aspect);
-    expect(map.height).toBeCloseTo(mapFrame.height);
-    expect(map.x - mapFrame.x).toBeCloseTo(mapFrame.x + mapFrame.width - (map.x + map.width));
-    expect(map.x).toBeGreaterThan(mapFrame.x);
+  it('tells the map which part the side column covers, so the subject is framed beside it', () => {
+    const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT);
+    const mapRight = layout.map.x + layout.map.width;
+    expect(mapRight - layout.mapInsets.right).toBeLessThanOrEqual(layout.side.x);
+    expect(layout.mapInsets.left + layout.mapInsets.top + layout.mapInsets.bottom).toBe(0);
   });
 
   it('scales with the canvas', () => {
-    const full = exportLayout(1920, 1080, 1.5);
-    const half = exportLayout(960, 540, 1.5);
+    const full = exportLayout(1920, 1080);
+    const half = exportLayout(960, 540);
     expect(half.map.width).toBeCloseTo(full.map.width / 2, -1);
     expect(half.side.x).toBeCloseTo(full.side.x / 2, -1);
   });
 
-  it('refuses a zero-sized canvas or a map without a usable aspect ratio', () => {
-    expect(() => exportLayout(0, 1080, 1.5)).toThrow(/width and height/);
-    expect(() => exportLayout(1920, 1080, 0)).toThrow(/aspect ratio, got 0/);
-    expect(() => exportLayout(1920, 1080, Number.NaN)).toThrow(/aspect ratio/);
-    expect(() => exportLayout(1920, 1080, Number.POSITIVE_INFINITY)).toThrow(/aspect ratio/);
+  it('refuses a zero-sized canvas', () => {
+    expect(() => exportLayout(0, 1080)).toThrow(/width and height/);
+    expect(() => exportLayout(1920, Number.NaN)).toThrow(/width and height/);
+  });
+});
+
+describe('exportTitle', () => {
+  it('names the selected place first', () => {
+    expect(exportTitle('Atlas', 'Chasse Royale')).toBe('Chasse Royale — Atlas');
+  });
+
+  it('is the atlas title alone without a selection', () => {
+    expect(exportTitle('Atlas', null)).toBe('Atlas');
+    expect(exportTitle('Atlas')).toBe('Atlas');
+  });
+});
+
+describe('coverCrop', () => {
+  it('keeps the whole image when it already has the frame’s aspect', () => {
+    expect(coverCrop(1800, 900, 2)).toEqual({ x: 0, y: 0, width: 1800, height: 900 });
+  });
+
+  it('cuts a taller image top and bottom evenly, never stretching it', () => {
+    const crop = coverCrop(1000, 1000, 2);
+    expect(crop).toEqual({ x: 0, y: 250, width: 1000, height: 500 });
+  });
+
+  it('cuts a wider image left and right evenly', () => {
+    const crop = coverCrop(3000, 1000, 2);
+    expect(crop).toEqual({ x: 500, y: 0, width: 2000, height: 1000 });
+  });
+});
+
+describe('exportFooter', () => {
+  it('states the data’s date before the export’s', () => {
+    expect(exportFooter(new Date(2026, 11, 5), '2019-01-25')).toMatch(
+      /^Données au 25 janvier 2019 · Exporté le /
+    );
+  });
+
+  it('gives the export’s date alone when the data has none', () => {
+    expect(exportFooter(new Date(2026, 11, 5), null)).toMatch(/^Exporté le /);
   });
 });
 

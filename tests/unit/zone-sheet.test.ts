@@ -128,52 +128,57 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
   };
 }
 
-/** The sheet as "programme: measure ids" lines. */
+/** The sheet as "via: measure ids" lines. */
 function outline(zone: Zone, data: AtlasData): string[] {
   return zoneSheet(zone, data).groups.map(
-    (group) => `${group.programme}: ${group.items.map((item) => item.measure.id).join(', ')}`
+    (group) => `${group.via}: ${group.items.map((item) => item.measure.id).join(', ')}`
   );
 }
 
 describe('zoneSheet', () => {
-  it('groups the measures of a zone by programme, in the fixed programme order', () => {
-    expect(zoneSheet(lens, atlas()).groups.map((group) => group.programme)).toEqual([
-      'npnru',
-      'strategie-pauvrete',
-      'participation'
+  it('lists what targets the zone first, then its zoning, département, region, and national measures last', () => {
+    expect(outline(lens, atlas())).toEqual([
+      'zone: npnru-lens',
+      'kind: npnru-quarters',
+      'departement: npnru-62, pauvrete-62',
+      'region: npnru-region',
+      'national: npnru-national, participation-national'
     ]);
   });
 
-  it('keeps the programme order even when the links come unsorted', () => {
+  it('keeps that order even when the links come unsorted', () => {
     const scrambled = atlas({
       'lens-cite': [
         { measureId: 'participation-national', via: 'national' },
-        { measureId: 'npnru-lens', via: 'zone' },
+        { measureId: 'npnru-national', via: 'national' },
         { measureId: 'pauvrete-62', via: 'departement' },
-        { measureId: 'npnru-national', via: 'national' }
+        { measureId: 'npnru-lens', via: 'zone' }
       ]
     });
     expect(outline(lens, scrambled)).toEqual([
-      'npnru: npnru-lens, npnru-national',
-      'strategie-pauvrete: pauvrete-62',
-      'participation: participation-national'
+      'zone: npnru-lens',
+      'departement: pauvrete-62',
+      'national: npnru-national, participation-national'
     ]);
   });
 
-  it('keeps the order of the links within a programme (the build decides it), whatever the via', () => {
+  it('keeps the order of the links within a group and a programme (the build decides it)', () => {
     const links = atlas({
       'lens-cite': [
+        { measureId: 'participation-national', via: 'national' },
         { measureId: 'npnru-national', via: 'national' },
-        { measureId: 'npnru-lens', via: 'zone' },
-        { measureId: 'npnru-region', via: 'region' }
+        { measureId: 'npnru-region', via: 'national' }
       ]
     });
-    expect(outline(lens, links)).toEqual(['npnru: npnru-national, npnru-lens, npnru-region']);
+    expect(outline(lens, links)).toEqual(['national: npnru-national, npnru-region, participation-national']);
   });
 
   it('tells how each measure reaches the zone', () => {
-    const npnru = zoneSheet(lens, atlas()).groups[0]?.items.map((item) => [item.measure.id, item.via]);
-    expect(Object.fromEntries(npnru ?? [])).toEqual({
+    const npnru = zoneSheet(lens, atlas())
+      .groups.flatMap((group) => group.items)
+      .filter((item) => item.measure.programme === 'npnru')
+      .map((item) => [item.measure.id, item.via]);
+    expect(Object.fromEntries(npnru)).toEqual({
       'npnru-lens': 'zone',
       'npnru-quarters': 'kind',
       'npnru-62': 'departement',
@@ -206,7 +211,9 @@ describe('zoneSheet', () => {
 
   it('does not count a regional envelope as the zone’s own amount', () => {
     const sheet = zoneSheet(denain, atlas());
-    expect(sheet.groups.map((group) => group.programme)).toContain('habitat-indigne');
+    expect(sheet.groups.flatMap((g) => g.items.map((item) => item.measure.programme))).toContain(
+      'habitat-indigne'
+    );
     expect(sheet.hasOwnAmount).toBe(false);
   });
 

@@ -477,11 +477,20 @@ export class AtlasState {
     );
   }
 
-  /** Escape in the explorer closes the open sheet. */
-  escape(): void {
-    if (this.state.present) return;
-    if (this.state.zone || this.state.commune || this.state.epci || this.state.qpv)
-      void this.selectZone(null);
+  /**
+   * Escape in the explorer closes what lies on top: a panel opened over a sheet, else the open
+   * sheet. Says which it closed, so the page can hand focus to what is uncovered.
+   */
+  escape(): 'panel' | 'sheet' | null {
+    if (this.state.present) return null;
+    const sheetOpen = Boolean(this.state.zone || this.state.commune || this.state.epci || this.state.qpv);
+    if (sheetOpen && this.state.panel && this.panelOnTop) {
+      void this.togglePanel(this.state.panel);
+      return 'panel';
+    }
+    if (!sheetOpen) return null;
+    void this.selectZone(null);
+    return 'sheet';
   }
 
   /** Frames the scene a link or a reload opened (stepping frames through `present`). */

@@ -1,6 +1,7 @@
-// Image export of the map for slides and reports: a 1920×1080 canvas with the title, the
-// map, its legend, the selection sentence, the sources with their vintages and the export
-// date, so a picture pasted out of context still says what it shows and where it comes from.
+// Image export of the map for slides and reports: a 1920×1080 canvas with the title (naming
+// the selected place), the map across the whole width, its legend, the selection sentence and
+// the sources with their vintages over the map's right-hand side, and the export date, so a
+// picture pasted out of context still says what it shows and where it comes from.
 // Layout and text wrapping are pure and take a text measurer, so they are tested in node;
 // only `renderExportImage` and `downloadCanvas` touch the DOM.
 
@@ -22,12 +23,12 @@ export interface Rect {
 /** Where each part of the export goes. */
 export interface ExportLayout {
   title: Rect;
-  /** The left ~70 % reserved for the map; the image is letterboxed inside it. */
-  mapFrame: Rect;
-  /** The map image itself, with the aspect of the map canvas, centred in `mapFrame`. */
+  /** The map, across the whole width between title and footer. */
   map: Rect;
-  /** Right column: legend, caption, sources. */
+  /** Legend, caption and sources: a column laid over the map's right-hand side. */
   side: Rect;
+  /** Pixels of the map the side column covers, per side: the map frames its subject in the rest. */
+  mapInsets: { top: number; right: number; bottom: number; left: number };
   footer: Rect;
 }
 
@@ -75,20 +76,24 @@ const FONT_FAMILY = "'Noto Sans', sans-serif";
 const TEXT_COLOR = '#1d1d1d';
 const TITLE_COLOR = '#1d3557';
 const MUTED_COLOR = '#4a4a4a';
-const LETTERBOX_COLOR = '#f1f1f1';
+const SIDE_CARD_COLOR = 'rgba(255, 255, 255, 0.94)';
 const FRAME_COLOR = '#9a9a9a';
 const LINE_HEIGHT = 1.3;
 const ELLIPSIS = '…';
 /** Type scales tried in turn until the right column fits. */
 const SIDE_SCALES = [1, 0.9, 0.8, 0.7, 0.6] as const;
 
-/** Splits the canvas into title band, map frame (left ~70 %) with the letterboxed map, side column and footer. */
-export function exportLayout(width: number, height: number, mapAspect: number): ExportLayout {
+/** Share of the map's width the side column takes. */
+const SIDE_SHARE = 0.27;
+
+/**
+ * Splits the canvas into a title band, the map across the whole width below it, the footer,
+ * and a side column for legend, caption and sources laid over the map's right-hand side (the
+ * map is drawn for this frame, its subject framed clear of the column).
+ */
+export function exportLayout(width: number, height: number): ExportLayout {
   if (!(width > 0 && height > 0 && Number.isFinite(width) && Number.isFinite(height))) {
     throw new RangeError(`exportLayout: expected a positive width and height, got ${width}×${height}`);
-  }
-  if (!(mapAspect > 0 && Number.isFinite(mapAspect))) {
-    throw new RangeError(`exportLayout: expected a positive map aspect ratio, got ${mapAspect}`);
   }
   const margin = Math.round(Math.min(width, height) * 0.04);
   const titleHeight = Math.round(height * 0.09);
@@ -97,24 +102,42 @@ export function exportLayout(width: number, height: number, mapAspect: number): 
 
   const title = { x: margin, y: margin, width: inner, height: titleHeight };
   const footer = { x: margin, y: height - margin - footerHeight, width: inner, height: footerHeight };
-  // Room between the title's rule and the map.
+  // Room between the title's rule and the map, and between the map and the footer.
   const top = title.y + title.height + Math.round(margin / 2);
-  const mapFrame = { x: margin, y: top, width: Math.round(width * 0.7) - margin, height: footer.y - top };
-  const sideX = mapFrame.x + mapFrame.width + margin;
-  const side = { x: sideX, y: top, width: width - margin - sideX, height: mapFrame.height };
-  return { title, mapFrame, map: letterbox(mapFrame, mapAspect), side, footer };
+  const map = { x: margin, y: top, width: inner, height: footer.y - Math.round(margin / 4) - top };
+  const pad = Math.round(margin / 2);
+  const sideWidth = Math.round(inner * SIDE_SHARE);
+  const side = {
+    x: map.x + map.width - pad - sideWidth,
+    y: map.y + pad,
+    width: sideWidth,
+    height: map.height - 2 * pad
+  };
+  const mapInsets = { top: 0, right: sideWidth + 2 * pad, bottom: 0, left: 0 };
+  return { title, map, side, mapInsets, footer };
 }
 
-/** Largest rectangle of the given aspect (width / height) centred in `frame`. */
-function letterbox(frame: Rect, aspect: number): Rect {
-  const width = Math.min(frame.width, frame.height * aspect);
-  const height = width / aspect;
-  return {
-    x: frame.x + (frame.width - width) / 2,
-    y: frame.y + (frame.height - height) / 2,
-    width,
-    height
-  };
+/** The export's title: the selected place first when there is one, then the atlas's title. */
+export function exportTitle(atlasTitle: string, place?: string | null): string {
+  return place ? `${place} — ${atlasTitle}` : atlasTitle;
+}
+
+/** The part of a `width`×`height` image with the given aspect, centred, that covers a frame of that aspect. */
+export function coverCrop(width: number, height: number, aspect: number): Rect {
+  const cropWidth = Math.min(width, height * aspect);
+  const cropHeight = cropWidth / aspect;
+  return { x: (width - cropWidth) / 2, y: (height - cropHeight) / 2, width: cropWidth, height: cropHeight };
+}
+
+/** The card drawn under the side column: around its lines and swatches, with a little padding. */
+export function sideCard(rect: Rect, plan: Pick<SidePlan, 'lines' | 'swatches'>): Rect {
+  const bottoms = [
+    ...plan.lines.map((line) => line.y + line.font.size * LINE_HEIGHT),
+    ...plan.swatches.map((box) => box.y + box.height)
+  ];
+  const pad = 16;
+  const bottom = Math.max(rect.y, ...bottoms);
+  return { x: rect.x - pad, y: rect.y - pad, width: rect.width + 2 * pad, height: bottom - rect.y + 2 * pad };
 }
 
 /**
@@ -287,6 +310,12 @@ export function exportDateLabel(date: Date): string {
   return `Exporté le ${formatDate(localIsoDate(date))}`;
 }
 
+/** The footer line: the data's date when known, then the export's (« Données au … · Exporté le … »). */
+export function exportFooter(date: Date, dataDate?: string | null): string {
+  const exported = exportDateLabel(date);
+  return dataDate ? `Données au ${formatDate(dataDate)} · ${exported}` : exported;
+}
+
 /** File name of an export made on `date` (local calendar day): atlas-politique-de-la-ville-YYYY-MM-DD.png. */
 export function exportFilename(date: Date): string {
   return `atlas-politique-de-la-ville-${localIsoDate(date)}.png`;
@@ -311,6 +340,8 @@ export interface ExportImageOptions {
   legend: readonly LegendEntry[];
   /** Day printed in the footer; defaults to now. */
   date?: Date;
+  /** Date of the data (ISO), printed in the footer before the export's. */
+  dataDate?: string | null;
 }
 
 /** Draws the 1920×1080 export (title, map, legend, caption, sources, export date) on a new canvas. */
@@ -329,7 +360,7 @@ export function renderExportImage(options: ExportImageOptions): HTMLCanvasElemen
     context.font = cssFont(font);
     return context.measureText(text).width;
   };
-  const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT, map.width / map.height);
+  const layout = exportLayout(EXPORT_WIDTH, EXPORT_HEIGHT);
 
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, EXPORT_WIDTH, EXPORT_HEIGHT);
@@ -339,12 +370,21 @@ export function renderExportImage(options: ExportImageOptions): HTMLCanvasElemen
   context.fillStyle = TITLE_COLOR;
   context.fillRect(layout.title.x, layout.title.y + layout.title.height - 4, layout.title.width, 3);
 
-  const { mapFrame, map: mapRect } = layout;
-  context.fillStyle = LETTERBOX_COLOR;
-  context.fillRect(mapFrame.x, mapFrame.y, mapFrame.width, mapFrame.height);
+  const mapRect = layout.map;
+  const source = coverCrop(map.width, map.height, mapRect.width / mapRect.height);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(map, 0, 0, map.width, map.height, mapRect.x, mapRect.y, mapRect.width, mapRect.height);
+  context.drawImage(
+    map,
+    source.x,
+    source.y,
+    source.width,
+    source.height,
+    mapRect.x,
+    mapRect.y,
+    mapRect.width,
+    mapRect.height
+  );
   context.strokeStyle = FRAME_COLOR;
   context.lineWidth = 1;
   context.setLineDash([]);
@@ -359,12 +399,18 @@ export function renderExportImage(options: ExportImageOptions): HTMLCanvasElemen
     },
     layout.side
   );
+  // A white card under the column, as tall as what it holds, so the text reads over the map.
+  const card = sideCard(layout.side, side);
+  context.fillStyle = SIDE_CARD_COLOR;
+  context.fillRect(card.x, card.y, card.width, card.height);
+  context.strokeStyle = FRAME_COLOR;
+  context.strokeRect(card.x + 0.5, card.y + 0.5, card.width - 1, card.height - 1);
   for (const box of side.swatches) drawSwatch(context, box, 1.5 * side.scale);
   for (const line of side.lines) drawLine(context, line);
 
   const footerFont: FontSpec = { size: 20, weight: 400 };
   drawLine(context, {
-    text: exportDateLabel(options.date ?? new Date()),
+    text: exportFooter(options.date ?? new Date(), options.dataDate),
     x: layout.footer.x,
     y: layout.footer.y + (layout.footer.height - footerFont.size * LINE_HEIGHT) / 2,
     font: footerFont,

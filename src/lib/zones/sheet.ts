@@ -1,7 +1,7 @@
 // The zone sheet's content, computed from the atlas data: which measures reach
-// a zone, grouped by programme, and what the sources do not say.
+// a zone, most relevant first, and what the sources do not say.
 import type { AtlasData, Measure, Via, Zone, ZoneProperties } from '$lib/types';
-import { groupByProgramme, type ProgrammeGroup } from '$lib/measures/group';
+import { groupByReach, type ReachGroup } from '$lib/measures/group';
 
 /** A measure as listed on a sheet, with how it reaches the zone. */
 export interface SheetItem {
@@ -12,12 +12,13 @@ export interface SheetItem {
 /** Everything a zone sheet shows besides the zone itself. */
 export interface ZoneSheetContent {
   zone: Zone;
-  groups: ProgrammeGroup<SheetItem>[];
+  /** Its measures by relevance: direct first, national last (see groupByReach). */
+  groups: ReachGroup<SheetItem>[];
   /** True when some funding line is the zone's own money; the sources give none so far. */
   hasOwnAmount: boolean;
 }
 
-/** The sheet of `zone`: its linked measures grouped in the fixed programme order, in the build's order. */
+/** The sheet of `zone`: its linked measures by relevance, then programme, then the build's order. */
 export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheetContent {
   const measures = new Map(atlas.measures.map((m) => [m.id, m]));
   const items: SheetItem[] = [];
@@ -25,8 +26,8 @@ export function zoneSheet(zone: Zone, atlas: AtlasData): ZoneSheetContent {
     const measure = measures.get(link.measureId);
     if (measure) items.push({ measure, via: link.via });
   }
-  // The links are in the build's measure order (compareMeasures): the sheet keeps it.
-  const groups = groupByProgramme(items);
+  // The links are in the build's measure order (compareMeasures): the sheet keeps it within a group.
+  const groups = groupByReach(items);
   const hasOwnAmount = items.some((item) => item.measure.funding.some((line) => line.scope === 'zone'));
   return { zone, groups, hasOwnAmount };
 }
