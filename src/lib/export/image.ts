@@ -6,6 +6,7 @@
 
 import { formatDate } from '$lib/format/date';
 import type { LegendEntry, Swatch } from '$lib/map/legend';
+import { hatchPixels } from '$lib/map/theme';
 
 /** Size of the exported image: full HD, the size of most projectors and slide templates. */
 export const EXPORT_WIDTH = 1920;
@@ -398,6 +399,19 @@ function drawSwatch(context: CanvasRenderingContext2D, box: SwatchBox, lineScale
       context.fillStyle = swatch.fill;
       context.fillRect(box.x, box.y, box.width, box.height);
       context.globalAlpha = 1;
+    }
+    if (swatch.hatch) {
+      // The map's own pattern pixels, repeated: the image shows the hatch the map draws.
+      const { width, height, data } = hatchPixels(swatch.hatch);
+      const tile = document.createElement('canvas');
+      tile.width = width;
+      tile.height = height;
+      tile.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
+      const pattern = context.createPattern(tile, 'repeat');
+      if (pattern) {
+        context.fillStyle = pattern;
+        context.fillRect(box.x, box.y, box.width, box.height);
+      }
     }
     const inset = lineWidth / 2;
     context.strokeRect(box.x + inset, box.y + inset, box.width - lineWidth, box.height - lineWidth);
