@@ -40,4 +40,11 @@ describe('trimMaplibreCss', () => {
       expect(out).toContain(kept);
     expect(gzipSync(out).length).toBeLessThan(gzipSync(shipped).length / 2);
   });
+
+  it('drops the compact attribution and the icon of its button, which the full attribution never shows', () => {
+    const out = trimMaplibreCss(readFileSync('node_modules/maplibre-gl/dist/maplibre-gl.css', 'utf8'));
+    expect(out).not.toContain('maplibregl-compact');
+    expect(out).toMatch(/\.maplibregl-ctrl-attrib-button\s*\{[^}]*display:\s*none/);
+    expect(out).not.toMatch(/\.maplibregl-ctrl-attrib-button\s*\{[^}]*background-image/);
+  });
 });
