@@ -8,7 +8,7 @@ import { atlasLayers, HATCH_IMAGE } from '../../src/lib/map/layer-specs';
 import { layerEntries } from '../../src/lib/layer-panel/entries';
 import { FIXTURE_QPV_SOURCE, fixtureAtlas } from './fixtures/atlas';
 import { legendEntries, legendFacts, type LegendFacts } from '../../src/lib/map/legend';
-import { defaultTheme, projectorTheme, quarterHatch } from '../../src/lib/map/theme';
+import { defaultTheme, hatchTilePath, projectorTheme, quarterHatch } from '../../src/lib/map/theme';
 import { LAYER_IDS } from '../../src/lib/types';
 import { fixtureDocuments, fixtureSources } from './fixtures/sources';
 
@@ -114,7 +114,11 @@ describe('legendEntries', () => {
       expect(onMap(true, false)).toBe(0);
       expect(onMap(true, true)).toBe(0);
       expect(approximate?.swatch.fill).toBeUndefined();
-      expect(approximate?.swatch.hatch).toEqual(quarterHatch(theme));
+      expect(approximate?.swatch.hatch).toEqual({
+        color: quarterHatch(theme).color,
+        size: theme.quarter.hatch.size,
+        path: hatchTilePath(theme.quarter.hatch)
+      });
       expect(paintOf('quarters-hatch')['fill-pattern']).toBe(HATCH_IMAGE);
       expect(approximate?.swatch.dash).toEqual(
         theme.quarter.approximateDash.map((d) => d * theme.quarter.width)

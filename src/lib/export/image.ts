@@ -6,7 +6,6 @@
 
 import { formatDate } from '$lib/format/date';
 import type { LegendEntry, Swatch } from '$lib/map/legend';
-import { hatchPixels } from '$lib/map/theme';
 
 /** Size of the exported image: full HD, the size of most projectors and slide templates. */
 export const EXPORT_WIDTH = 1920;
@@ -401,12 +400,14 @@ function drawSwatch(context: CanvasRenderingContext2D, box: SwatchBox, lineScale
       context.globalAlpha = 1;
     }
     if (swatch.hatch) {
-      // The map's own pattern pixels, repeated: the image shows the hatch the map draws.
-      const { width, height, data } = hatchPixels(swatch.hatch);
+      // The swatch's tile, repeated: the image shows the hatch the legend and the map draw.
       const tile = document.createElement('canvas');
-      tile.width = width;
-      tile.height = height;
-      tile.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
+      tile.width = tile.height = swatch.hatch.size;
+      const ink = tile.getContext('2d');
+      if (ink) {
+        ink.fillStyle = swatch.hatch.color;
+        ink.fill(new Path2D(swatch.hatch.path));
+      }
       const pattern = context.createPattern(tile, 'repeat');
       if (pattern) {
         context.fillStyle = pattern;

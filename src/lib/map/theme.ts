@@ -192,6 +192,14 @@ export function quarterHatch(theme: MapTheme): ColoredHatch {
   return { ...theme.quarter.hatch, color: theme.quarter.fill };
 }
 
+/**
+ * The drawn pixels of one hatch tile as an SVG path: the band where (x + y) mod size < width,
+ * for the legend's swatch and the exported image (which thus draw what the map's image draws).
+ */
+export function hatchTilePath({ size, width }: Hatch): string {
+  return `M0 0H${width}L0 ${width}ZM0 ${size}L${size} 0V${width}L${width} ${size}Z`;
+}
+
 /** The RGBA pixels of one tile of `hatch`, `ratio` device pixels per CSS px. */
 export function hatchPixels(
   hatch: ColoredHatch,
