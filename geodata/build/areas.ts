@@ -1,7 +1,7 @@
 // The context areas of the map (region, départements, communes, EPCIs, QPV) and the
 // region → départements table the measure links need. Pure functions of the sources.
-import { area, bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import { area, bbox, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type {
   CommuneProperties,
   CommunePlace,
@@ -159,6 +159,40 @@ export function placesList(
     };
   });
   return { communes: communePlaces, epcis: epciPlaces };
+}
+
+/** Properties of a town-name point in the town tiles. */
+export interface TownLabelProperties {
+  code: string;
+  name: string;
+  /** Population municipale, 0 when unknown: the larger town's name wins a collision. */
+  population: number;
+}
+
+/**
+ * One point per commune for its name: its centroid when that lies inside it, else a point on
+ * it (a crescent-shaped commune's centroid may fall in its neighbour).
+ */
+export function townLabelPoints(
+  communes: FeatureCollection<Area, CommuneProperties>,
+  places: Places
+): FeatureCollection<Point, TownLabelProperties> {
+  const population = new Map(places.communes.map((c) => [c.code, c.population ?? 0]));
+  return {
+    type: 'FeatureCollection',
+    features: communes.features.map((f) => {
+      const middle = centroid(f).geometry;
+      return {
+        type: 'Feature',
+        properties: {
+          code: f.properties.code,
+          name: f.properties.name,
+          population: population.get(f.properties.code) ?? 0
+        },
+        geometry: booleanPointInPolygon(middle, f) ? middle : pointOnFeature(f).geometry
+      };
+    })
+  };
 }
 
 /**

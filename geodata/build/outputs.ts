@@ -25,6 +25,7 @@ import {
   qpvList,
   qpvTileLayer,
   tileBounds,
+  townLabelPoints,
   zoneEpcis
 } from './areas';
 import type { Area, AreaFeature } from './read';
@@ -35,7 +36,7 @@ import {
   type ReferenceEntry,
   type SourceEntry
 } from '../../src/lib/data/schema';
-import { COMMUNE_TILES, QPV_TILES } from '../../src/lib/map/tiles';
+import { COMMUNE_TILES, QPV_TILES, TOWN_LABEL_TILES } from '../../src/lib/map/tiles';
 import { cutTiles } from './tiles';
 import type { OutputFile, TileSetOutput } from './write';
 import type { QpvArchiveEntry } from './sources';
@@ -189,6 +190,8 @@ export function assembleOutputs(inputs: OutputInputs): {
     new Set(epcis.features.map((f) => f.properties.code))
   );
   const atlas = buildAtlas(inputs, communes, epcis, qpvs);
+  const places = placesList(communes, epcis, inputs.referenceJoin);
+  const towns = townLabelPoints(communes, places);
   const files = [
     geojsonFile('neighbours.geojson', inputs.neighbours),
     geojsonFile('zones.geojson', zones),
@@ -198,7 +201,7 @@ export function assembleOutputs(inputs: OutputInputs): {
     geojsonFile('epci.geojson', epcis),
     {
       name: 'places.json',
-      content: JSON.stringify(placesList(communes, epcis, inputs.referenceJoin)),
+      content: JSON.stringify(places),
       features: null
     },
     { name: 'qpvs.json', content: JSON.stringify(qpvList(qpvs)), features: null },
@@ -208,7 +211,8 @@ export function assembleOutputs(inputs: OutputInputs): {
   // The QPVs have no GeoJSON file: their contours are in tiles, their properties in qpvs.json.
   const tileSets = [
     { spec: COMMUNE_TILES, features: communes.features.length, tiles: cutTiles(communes, COMMUNE_TILES) },
-    { spec: QPV_TILES, features: qpvs.features.length, tiles: cutTiles(qpvTileLayer(qpvs), QPV_TILES) }
+    { spec: QPV_TILES, features: qpvs.features.length, tiles: cutTiles(qpvTileLayer(qpvs), QPV_TILES) },
+    { spec: TOWN_LABEL_TILES, features: towns.features.length, tiles: cutTiles(towns, TOWN_LABEL_TILES) }
   ];
   return { files, qpvSource: atlas.qpvSource, tileSets, atlas };
 }

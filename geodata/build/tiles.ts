@@ -1,8 +1,8 @@
-// Cutting a layer into vector tiles at build time: a z/x/y directory of Mapbox Vector Tiles
+// Cutting a layer (areas, or label points) into vector tiles at build time: a z/x/y directory of Mapbox Vector Tiles
 // that any static host or CDN serves as plain files. GeoJSON for the 35,000 communes of
 // France would be megabytes at start; tiles are fetched only where and when the map shows them.
 // Pure: the same features give the same bytes.
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import { bbox } from '@turf/turf';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -33,7 +33,7 @@ export interface Tile {
  * each holding one layer named `spec.layer` with the features' properties as they are.
  */
 export function cutTiles<P extends object>(
-  collection: FeatureCollection<Area, P>,
+  collection: FeatureCollection<Area | Point, P>,
   spec: TileSetSpec
 ): Tile[] {
   const index = new GeoJSONVT(collection as FeatureCollection, {

@@ -4,7 +4,7 @@ import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AtlasData, Places, QpvPlace, ZoneProperties } from '$lib/types';
 import { departementLabelPoints, drawnFileUrls, type MapGeodata } from '$lib/map/style';
-import { COMMUNE_TILES, QPV_TILES, tileUrlTemplate } from '$lib/map/tiles';
+import { COMMUNE_TILES, QPV_TILES, TOWN_LABEL_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url, untrack }) => {
@@ -33,7 +33,9 @@ export const load: PageLoad = async ({ fetch, url, untrack }) => {
     urls: drawnFileUrls(dataUrl),
     epciUrl: `${base}/data/epci.geojson`,
     communeTiles: { url: tileUrlTemplate(COMMUNE_TILES, dataUrl), bounds: atlas.tileBounds.communes },
-    qpvTiles: { url: tileUrlTemplate(QPV_TILES, dataUrl), bounds: atlas.tileBounds.qpv }
+    qpvTiles: { url: tileUrlTemplate(QPV_TILES, dataUrl), bounds: atlas.tileBounds.qpv },
+    // Town names lie within the communes' box.
+    townTiles: { url: tileUrlTemplate(TOWN_LABEL_TILES, dataUrl), bounds: atlas.tileBounds.communes }
   };
   // The commune and QPV lists (for search and sheets) are large: the page asks for them once the
   // map is drawn.

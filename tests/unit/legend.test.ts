@@ -4,11 +4,11 @@ import {
   type StylePropertySpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { atlasLayers } from '../../src/lib/map/layer-specs';
+import { atlasLayers, HATCH_IMAGE } from '../../src/lib/map/layer-specs';
 import { layerEntries } from '../../src/lib/layer-panel/entries';
 import { FIXTURE_QPV_SOURCE, fixtureAtlas } from './fixtures/atlas';
 import { legendEntries, legendFacts, type LegendFacts } from '../../src/lib/map/legend';
-import { defaultTheme, projectorTheme } from '../../src/lib/map/theme';
+import { defaultTheme, hatchTilePath, projectorTheme, quarterHatch } from '../../src/lib/map/theme';
 import { LAYER_IDS } from '../../src/lib/types';
 import { fixtureDocuments, fixtureSources } from './fixtures/sources';
 
@@ -86,22 +86,45 @@ describe('legendEntries', () => {
     expect(quarters.find((entry) => entry.swatch.dash === undefined)?.label).toMatch(/officiel/);
   });
 
-  it('fills official and approximate quarters with the opacities the map paints them with', () => {
-    // The map's quarter fill, evaluated for a quarter neither hovered nor hidden.
-    const layer = atlasLayers(defaultTheme).find((l) => l.id === 'quarters-fill');
-    const paint = (layer as { paint: { 'fill-opacity': unknown } }).paint['fill-opacity'];
-    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)
-      .paint_fill!['fill-opacity']!;
-    const parsed = createPropertyExpression(paint, 'layers.quarters-fill.paint.fill-opacity', spec);
-    if (parsed.result === 'error') throw new Error(parsed.value.map((e) => e.message).join('; '));
-    const onMap = (approximate: boolean) =>
-      parsed.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: { approximate } }, {});
+  it.each([
+    ['default', defaultTheme],
+    ['projector', projectorTheme]
+  ] as const)(
+    "fills official quarters as the map does, and hatches approximate ones with the map's pattern and no fill (%s theme)",
+    (_, theme) => {
+      const layers = atlasLayers(theme);
+      const paintOf = (id: string) =>
+        (layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
+      const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)
+        .paint_fill!['fill-opacity']!;
+      const parsed = createPropertyExpression(
+        paintOf('quarters-fill')['fill-opacity'],
+        'layers.quarters-fill.paint.fill-opacity',
+        spec
+      );
+      if (parsed.result === 'error') throw new Error(parsed.value.map((e) => e.message).join('; '));
+      // The map's quarter fill for a quarter hidden or not, hovered or not.
+      const onMap = (approximate: boolean, hover: boolean) =>
+        parsed.value.evaluate({ zoom: 12 }, { type: 'Polygon', properties: { approximate } }, { hover });
 
-    const [official, approximate] = legendEntries(defaultTheme, ['quarters'], facts);
-    expect(official?.swatch.fillOpacity).toBe(onMap(false));
-    expect(approximate?.swatch.fillOpacity).toBe(onMap(true));
-    expect(onMap(true)).toBeLessThan(onMap(false));
-  });
+      const [official, approximate] = legendEntries(theme, ['quarters'], facts);
+      expect(official?.swatch.fillOpacity).toBe(onMap(false, false));
+      expect(official?.swatch.fill).toBe(paintOf('quarters-fill')['fill-color']);
+      // No fill for an approximate quarter, under the pointer neither: only the hatch.
+      expect(onMap(true, false)).toBe(0);
+      expect(onMap(true, true)).toBe(0);
+      expect(approximate?.swatch.fill).toBeUndefined();
+      expect(approximate?.swatch.hatch).toEqual({
+        color: quarterHatch(theme).color,
+        size: theme.quarter.hatch.size,
+        path: hatchTilePath(theme.quarter.hatch)
+      });
+      expect(paintOf('quarters-hatch')['fill-pattern']).toBe(HATCH_IMAGE);
+      expect(approximate?.swatch.dash).toEqual(
+        theme.quarter.approximateDash.map((d) => d * theme.quarter.width)
+      );
+    }
+  );
 
   it('takes its colours from the theme', () => {
     const fill = (theme: typeof defaultTheme) => legendEntries(theme, ['quarters'], facts)[0]?.swatch.fill;

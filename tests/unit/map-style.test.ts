@@ -3,7 +3,16 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { atlasLayers, HIDDEN, LABEL_FONT, layerGroup, SOURCES, STATE } from '../../src/lib/map/layer-specs';
+import {
+  atlasLayers,
+  HIDDEN,
+  LABEL_FONT,
+  layerGroup,
+  SOURCES,
+  STATE,
+  TOWN_LABEL_LAYER
+} from '../../src/lib/map/layer-specs';
+import { TOWN_LABEL_TILES } from '../../src/lib/map/tiles';
 import {
   atlasStyle,
   departementLabelGlyphs,
@@ -12,7 +21,14 @@ import {
   labelPoints,
   type MapGeodata
 } from '../../src/lib/map/style';
-import { defaultTheme, projectorTheme, spotlightDimmed } from '../../src/lib/map/theme';
+import {
+  defaultTheme,
+  hatchPixels,
+  projectorTheme,
+  quarterHatch,
+  rgbOf,
+  spotlightDimmed
+} from '../../src/lib/map/theme';
 import { DEFAULT_LAYERS } from '../../src/lib/url/state';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { LAYER_IDS, type ZoneProperties } from '../../src/lib/types';
@@ -90,7 +106,8 @@ const geodata: MapGeodata = {
   urls: drawnFileUrls('/data'),
   epciUrl: '/data/epci.geojson',
   communeTiles: { url: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf', bounds: [1, 49, 4, 51] },
-  qpvTiles: { url: 'http://atlas.test/data/tiles/qpv/{z}/{x}/{y}.pbf', bounds: [3.01, 50.6, 3.08, 50.65] }
+  qpvTiles: { url: 'http://atlas.test/data/tiles/qpv/{z}/{x}/{y}.pbf', bounds: [3.01, 50.6, 3.08, 50.65] },
+  townTiles: { url: 'http://atlas.test/data/tiles/towns/{z}/{x}/{y}.pbf', bounds: [1, 49, 4, 51] }
 };
 
 const themes = [
@@ -155,7 +172,11 @@ describe('atlasStyle', () => {
     expect(style.sprite).toBeUndefined();
     for (const [id, source] of Object.entries(style.sources)) {
       expect(source).not.toHaveProperty('url');
-      const tiles = { [SOURCES.communes]: geodata.communeTiles, [SOURCES.qpv]: geodata.qpvTiles }[id];
+      const tiles = {
+        [SOURCES.communes]: geodata.communeTiles,
+        [SOURCES.qpv]: geodata.qpvTiles,
+        [SOURCES.towns]: geodata.townTiles
+      }[id];
       if (tiles) {
         // Bounds too: the map asks for no tile outside the data, which would be a 404.
         expect(source).toMatchObject({ type: 'vector', tiles: [tiles.url], bounds: tiles.bounds });
@@ -229,6 +250,92 @@ describe('atlasStyle', () => {
         : null
     ).toEqual(['lille-concorde', 'denain-faubourg', 'lhi-59']);
   });
+});
+
+describe('approximate quarters, sea and town names', () => {
+  /** Euclidean distance in RGB between two `#rrggbb` colours. */
+  const rgbDistance = (a: string, b: string) => Math.hypot(...rgbOf(a).map((v, i) => v - rgbOf(b)[i]!));
+
+  it.each(themes)(
+    'hatches with opaque pixels of the quarter colour on a transparent ground, so overlaps draw the same pixels (%s theme)',
+    (_, theme) => {
+      const hatch = quarterHatch(theme);
+      for (const ratio of [1, 2]) {
+        const { width, height, data } = hatchPixels(hatch, ratio);
+        expect(width).toBe(hatch.size * ratio);
+        expect(height).toBe(width);
+        let drawn = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          expect([0, 255]).toContain(data[i + 3]);
+          if (data[i + 3] === 255) {
+            drawn++;
+            expect([...data.slice(i, i + 3)]).toEqual(rgbOf(theme.quarter.fill));
+          }
+        }
+        // Less than the official fill's weight: the hatch reads as lighter than an official quarter.
+        expect(drawn / (width * height)).toBe(hatch.width / hatch.size);
+        expect(drawn / (width * height)).toBeLessThan(theme.quarter.fillOpacity.official);
+      }
+    }
+  );
+
+  it.each(themes)(
+    'draws approximate quarters hatched, dashed, and dashed again when selected; never filled (%s theme)',
+    (_, theme) => {
+      const layers = atlasLayers(theme);
+      const layer = (id: string) =>
+        layers.find((l) => l.id === id) as LayerSpecification & {
+          paint: Record<string, unknown>;
+        };
+      const approximate = { type: 'Polygon', properties: { kind: 'quarter', approximate: true } } as const;
+      const official = { type: 'Polygon', properties: { kind: 'quarter', approximate: false } } as const;
+      const drawnFor = (id: string, f: typeof approximate | typeof official) => {
+        const spec = layer(id) as { filter?: unknown };
+        return spec.filter
+          ? featureFilter(spec.filter as never, `${id}.filter`).filter({ zoom: 12 }, f as never)
+          : true;
+      };
+      expect(drawnFor('quarters-hatch', approximate)).toBe(true);
+      expect(drawnFor('quarters-hatch', official)).toBe(false);
+      expect(drawnFor('zones-selected-approximate', approximate)).toBe(true);
+      expect(drawnFor('zones-selected', approximate)).toBe(false);
+      expect(drawnFor('zones-selected', official)).toBe(true);
+      expect(layer('zones-selected-approximate').paint['line-dasharray']).toEqual(
+        theme.quarter.approximateDash
+      );
+      expect(layer('quarters-line-approximate').paint['line-dasharray']).toEqual(
+        theme.quarter.approximateDash
+      );
+    }
+  );
+
+  it.each(themes)(
+    'sets the sea at least twice as far from the neighbouring land as the old pale sea was (%s theme)',
+    (_, theme) => {
+      // The former sea and neighbour colours of the explorer: about 20 apart in RGB.
+      const before = rgbDistance('#dfe9ef', '#e4e2dd');
+      expect(rgbDistance(theme.background, theme.neighbour)).toBeGreaterThanOrEqual(2 * before);
+    }
+  );
+
+  it.each(themes)(
+    "draws town names from zoom 10, from their tiles, yielding to the quarters' names (%s theme)",
+    (_, theme) => {
+      const layers = atlasLayers(theme);
+      const ids = layers.map((l) => l.id);
+      const towns = layers.find((l) => l.id === TOWN_LABEL_LAYER);
+      expect(towns).toMatchObject({
+        type: 'symbol',
+        source: SOURCES.towns,
+        'source-layer': TOWN_LABEL_TILES.layer,
+        minzoom: 10,
+        layout: { 'text-font': [LABEL_FONT] }
+      });
+      // A symbol layer drawn earlier yields its place to the labels of the layers above it.
+      expect(ids.indexOf(TOWN_LABEL_LAYER)).toBeLessThan(ids.indexOf('quarters-label'));
+      expect(TOWN_LABEL_TILES.minZoom).toBe(10);
+    }
+  );
 });
 
 describe('atlasLayers', () => {

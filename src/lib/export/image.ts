@@ -445,6 +445,21 @@ function drawSwatch(context: CanvasRenderingContext2D, box: SwatchBox, lineScale
       context.fillRect(box.x, box.y, box.width, box.height);
       context.globalAlpha = 1;
     }
+    if (swatch.hatch) {
+      // The swatch's tile, repeated: the image shows the hatch the legend and the map draw.
+      const tile = document.createElement('canvas');
+      tile.width = tile.height = swatch.hatch.size;
+      const ink = tile.getContext('2d');
+      if (ink) {
+        ink.fillStyle = swatch.hatch.color;
+        ink.fill(new Path2D(swatch.hatch.path));
+      }
+      const pattern = context.createPattern(tile, 'repeat');
+      if (pattern) {
+        context.fillStyle = pattern;
+        context.fillRect(box.x, box.y, box.width, box.height);
+      }
+    }
     const inset = lineWidth / 2;
     context.strokeRect(box.x + inset, box.y + inset, box.width - lineWidth, box.height - lineWidth);
   } else {

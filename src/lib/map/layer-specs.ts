@@ -9,7 +9,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import { spotlightDimmed, type MapTheme } from './theme';
-import { COMMUNE_TILES, QPV_TILES } from './tiles';
+import { COMMUNE_TILES, QPV_TILES, TOWN_LABEL_TILES } from './tiles';
 
 /** Source ids, shared by the style builder and the layer specs. */
 export const SOURCES = {
@@ -22,12 +22,20 @@ export const SOURCES = {
   epci: 'epci',
   neighbours: 'neighbours',
   qpv: 'qpv',
+  /** Town names (one point per commune), from zoom 10. */
+  towns: 'towns',
   /** A scene's numbered discs and their leader lines, laid out by the map on each view (markers.ts). */
   numbers: 'numbers'
 } as const;
 
+/** Id of the approximate quarters' hatch image, drawn by the map at run time (theme.ts `hatchPixels`). */
+export const HATCH_IMAGE = 'quarter-hatch';
+
 /** Font name used by every label; the style maps it to a file served by the app. */
 export const LABEL_FONT = 'Noto Sans Regular';
+
+/** The town names' layer. */
+export const TOWN_LABEL_LAYER = 'towns-label';
 
 /** Layers whose features a click or hover can pick (the zones). */
 export const ZONE_FILL_LAYERS = ['territories-fill', 'quarters-fill', 'quarters-marker'] as const;
@@ -77,6 +85,7 @@ const isShownQpv: ExpressionSpecification = [
 const isNpnruQpv: ExpressionSpecification = ['get', 'npnru'];
 const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
 const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
+const isApproximate: ExpressionSpecification = ['==', ['get', 'approximate'], true];
 
 /** `case` on a boolean feature-state, defaulting to false. */
 function whenState(
@@ -264,22 +273,31 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         ...FILL,
         'fill-color': theme.quarter.fill,
-        // Approximate (commune-union) outlines are paler: the real quarter is smaller.
+        // An approximate (commune-union) outline has no fill, at rest or under the pointer: its
+        // hatch says the real quarter is smaller. It stays in this layer, transparent, to be picked.
         'fill-opacity': unlessHidden([
           'case',
+          isApproximate,
+          0,
           ['boolean', ['feature-state', 'hover'], false],
           theme.quarter.fillOpacity.hover,
-          ['get', 'approximate'],
-          theme.quarter.fillOpacity.approximate,
           theme.quarter.fillOpacity.official
         ])
       }
     },
     {
+      id: 'quarters-hatch',
+      type: 'fill',
+      source: SOURCES.zones,
+      filter: ['all', isQuarter, isApproximate],
+      metadata: { group: 'quarters' },
+      paint: { ...FILL, 'fill-pattern': HATCH_IMAGE, 'fill-opacity': unlessHidden(1) }
+    },
+    {
       id: 'quarters-line',
       type: 'line',
       source: SOURCES.zones,
-      filter: ['all', isQuarter, ['!', ['get', 'approximate']]],
+      filter: ['all', isQuarter, ['!', isApproximate]],
       metadata: { group: 'quarters' },
       paint: {
         'line-color': theme.quarter.line,
@@ -291,7 +309,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'quarters-line-approximate',
       type: 'line',
       source: SOURCES.zones,
-      filter: ['all', isQuarter, ['get', 'approximate']],
+      filter: ['all', isQuarter, isApproximate],
       metadata: { group: 'quarters' },
       paint: {
         'line-color': theme.quarter.line,
@@ -376,13 +394,28 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'line-opacity': unlessHidden(whenState('hover', 1, 0))
       }
     },
+    // A selected zone is outlined, never filled darker; an approximate quarter's outline stays
+    // dashed when selected, as in the legend.
     {
       id: 'zones-selected',
       type: 'line',
       source: SOURCES.zones,
+      filter: ['!', isApproximate],
       paint: {
         'line-color': theme.selected,
         'line-width': w(3.5),
+        'line-opacity': unlessHidden(whenState('selected', 1, 0))
+      }
+    },
+    {
+      id: 'zones-selected-approximate',
+      type: 'line',
+      source: SOURCES.zones,
+      filter: isApproximate,
+      paint: {
+        'line-color': theme.selected,
+        'line-width': w(3.5),
+        'line-dasharray': theme.quarter.approximateDash,
         'line-opacity': unlessHidden(whenState('selected', 1, 0))
       }
     },
@@ -411,6 +444,29 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         'text-color': theme.departement.label,
         'text-halo-color': theme.departement.halo,
+        'text-halo-width': 1.5
+      }
+    },
+    // Town names at quarter zoom, placed after the quarters' names (a layer lower in the stack
+    // yields in collisions), the most populous first. Drawn whatever the layers: they say where
+    // the map is.
+    {
+      id: TOWN_LABEL_LAYER,
+      type: 'symbol',
+      source: SOURCES.towns,
+      'source-layer': TOWN_LABEL_TILES.layer,
+      minzoom: TOWN_LABEL_TILES.minZoom,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': theme.town.size * theme.lineScale ** 0.5,
+        'text-max-width': 8,
+        'symbol-sort-key': ['-', ['get', 'population']],
+        'text-padding': 4
+      },
+      paint: {
+        'text-color': theme.town.label,
+        'text-halo-color': theme.town.halo,
         'text-halo-width': 1.5
       }
     },

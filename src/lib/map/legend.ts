@@ -2,7 +2,7 @@
 // on-screen legend, the layer panel and the image export draw the same list.
 import type { AtlasData, LayerId, ZoneKind } from '$lib/types';
 import { formatDate } from '$lib/format/date';
-import type { MapTheme } from './theme';
+import { hatchTilePath, quarterHatch, type MapTheme } from './theme';
 
 /** How one legend symbol is drawn: a filled box or a line. */
 export interface Swatch {
@@ -11,6 +11,8 @@ export interface Swatch {
   strokeWidth: number;
   fill?: string;
   fillOpacity?: number;
+  /** Diagonal hatch instead of a fill, as the map draws approximate quarters: one tile's side and drawn path. */
+  hatch?: { color: string; size: number; path: string };
   /** Dash pattern in px, for approximate outlines. */
   dash?: [number, number];
 }
@@ -80,8 +82,11 @@ export function legendEntries(
       label: 'Quartier NPNRU, périmètre approché (communes entières)',
       swatch: {
         shape: 'area',
-        fill: theme.quarter.fill,
-        fillOpacity: theme.quarter.fillOpacity.approximate,
+        hatch: {
+          color: quarterHatch(theme).color,
+          size: theme.quarter.hatch.size,
+          path: hatchTilePath(theme.quarter.hatch)
+        },
         stroke: theme.quarter.line,
         strokeWidth: theme.quarter.width,
         // The map's dash is in line widths; the swatch's in px.

@@ -6,7 +6,7 @@ import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { AtlasData, LayerId, PlaceProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layer-specs';
-import { COMMUNE_TILES, QPV_TILES, type TileSetSpec, type TileSource } from './tiles';
+import { COMMUNE_TILES, QPV_TILES, TOWN_LABEL_TILES, type TileSetSpec, type TileSource } from './tiles';
 import type { MapTheme } from './theme';
 
 /** Files the map draws as they are: region, départements, zones and, under France, its neighbours. */
@@ -39,6 +39,8 @@ export interface MapGeodata {
   communeTiles: TileSource;
   /** The QPVs' vector tiles (their properties for search and sheets come later, in qpvs.json). */
   qpvTiles: TileSource;
+  /** The town names' tiles, asked only at quarter zoom. */
+  townTiles: TileSource;
 }
 
 /**
@@ -147,6 +149,7 @@ export function atlasStyle(
       [SOURCES.epci]: { type: 'geojson', data: empty },
       [SOURCES.neighbours]: { type: 'geojson', data: geodata.urls.neighbours },
       [SOURCES.qpv]: vectorSource(QPV_TILES, geodata.qpvTiles),
+      [SOURCES.towns]: vectorSource(TOWN_LABEL_TILES, geodata.townTiles),
       [SOURCES.numbers]: { type: 'geojson', data: empty }
     },
     layers: atlasLayers(theme).map((layer): LayerSpecification => {

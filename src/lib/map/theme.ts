@@ -1,6 +1,23 @@
 // Colours and widths of the map, in one place. Components and layer specs read
 // them from here; nothing else hard-codes a colour of the map.
 
+/**
+ * A hatch of opaque diagonal lines on a transparent ground, as one square tile: the pixel at
+ * (x, y) is drawn when (x + y) mod `size` < `width`. Opaque pixels on the same grid: hatches that
+ * overlap draw the same pixels, so they never add up to a darker fill.
+ */
+export interface Hatch {
+  /** Side of the tile, in CSS px: the lines' spacing along a row. */
+  size: number;
+  /** Pixels drawn along a row in each period. */
+  width: number;
+}
+
+/** A hatch in a colour: what the map's pattern image and the legend's swatch are drawn from. */
+export interface ColoredHatch extends Hatch {
+  color: string;
+}
+
 /** A theme: the map's palette and line widths. */
 export interface MapTheme {
   background: string;
@@ -11,6 +28,8 @@ export interface MapTheme {
   region: { fill: string; line: string };
   departement: { line: string; label: string; halo: string };
   commune: { line: string };
+  /** Town names at quarter zoom: colour, halo, size in px (quieter than the quarters' names). */
+  town: { label: string; halo: string; size: number };
   /**
    * QPV: fill opacity; outline widths. Those on the NPNRU list get a denser fill and a
    * thicker, darker outline.
@@ -25,9 +44,10 @@ export interface MapTheme {
     npnruWidth: number;
   };
   /**
-   * Quarters: fill opacity of an official outline, of an approximate one (paler: the real
-   * quarter is smaller) and under the pointer; outline width and the approximate outline's
-   * dash (in line widths); label halo and marker ring colours.
+   * Quarters: fill opacity of an official outline, at rest and under the pointer; outline width
+   * and the approximate outline's dash (in line widths); label halo and marker ring colours.
+   * An approximate outline (the union of the quarter's communes) has no fill: it is hatched,
+   * so that however many overlap, or one is selected, it never takes an official quarter's look.
    */
   quarter: {
     fill: string;
@@ -35,9 +55,10 @@ export interface MapTheme {
     label: string;
     halo: string;
     markerRing: string;
-    fillOpacity: { official: number; approximate: number; hover: number };
+    fillOpacity: { official: number; hover: number };
     width: number;
     approximateDash: [number, number];
+    hatch: Hatch;
   };
   /**
    * Numbered quarter markers of a scene: disc colour, outline and number colour; radius and
@@ -73,13 +94,16 @@ export interface MapTheme {
 
 /** Default explorer theme: quiet context, warm quarters, teal territories. */
 export const defaultTheme: MapTheme = {
-  background: '#dfe9ef',
+  // The sea is clearly bluer than the neighbouring countries' land: on a projector a paler sea
+  // (#dfe9ef, 20 apart in RGB from the neighbours) could not be told from the land.
+  background: '#b9d0df',
   land: '#f6f3ec',
   neighbour: '#e4e2dd',
   epci: { line: '#8c6a3f', dash: [3, 2] },
   region: { fill: '#fbf8f1', line: '#5c4d3c' },
   departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
   commune: { line: '#d2cabb' },
+  town: { label: '#4f4a42', halo: '#ffffff', size: 12 },
   qpv: {
     fill: '#7b5ea7',
     line: '#5b3f86',
@@ -95,9 +119,10 @@ export const defaultTheme: MapTheme = {
     label: '#5a140d',
     halo: '#ffffff',
     markerRing: '#ffffff',
-    fillOpacity: { official: 0.6, approximate: 0.3, hover: 0.75 },
+    fillOpacity: { official: 0.6, hover: 0.75 },
     width: 1.6,
-    approximateDash: [2, 1.5]
+    approximateDash: [2, 1.5],
+    hatch: { size: 8, width: 3 }
   },
   numbered: {
     fill: '#7b1d14',
@@ -124,7 +149,7 @@ export const defaultTheme: MapTheme = {
 /** Projector theme: higher contrast and thicker lines, for presentation mode. */
 export const projectorTheme: MapTheme = {
   ...defaultTheme,
-  background: '#c9d8e2',
+  background: '#a9c3d6',
   departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
   quarter: { ...defaultTheme.quarter, fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
   numbered: {
@@ -146,13 +171,48 @@ export const projectorTheme: MapTheme = {
  * again at each overlap.
  */
 export function spotlightDimmed(theme: MapTheme, base: string): string {
-  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
   const a = theme.spotlightOpacity;
+  const dim = rgbOf(theme.spotlightDim);
   return (
     '#' +
-    [0, 1, 2]
-      .map((i) => Math.round(channel(base, i) * (1 - a) + channel(theme.spotlightDim, i) * a))
+    rgbOf(base)
+      .map((v, i) => Math.round(v * (1 - a) + dim[i]! * a))
       .map((v) => v.toString(16).padStart(2, '0'))
       .join('')
   );
+}
+
+/** RGB channels of a `#rrggbb` colour. */
+export function rgbOf(hex: string): [number, number, number] {
+  return [0, 1, 2].map((i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) as [number, number, number];
+}
+
+/** The approximate quarters' hatch, in the quarters' colour. */
+export function quarterHatch(theme: MapTheme): ColoredHatch {
+  return { ...theme.quarter.hatch, color: theme.quarter.fill };
+}
+
+/**
+ * The drawn pixels of one hatch tile as an SVG path: the band where (x + y) mod size < width,
+ * for the legend's swatch and the exported image (which thus draw what the map's image draws).
+ */
+export function hatchTilePath({ size, width }: Hatch): string {
+  return `M0 0H${width}L0 ${width}ZM0 ${size}L${size} 0V${width}L${width} ${size}Z`;
+}
+
+/** The RGBA pixels of one tile of `hatch`, `ratio` device pixels per CSS px. */
+export function hatchPixels(
+  hatch: ColoredHatch,
+  ratio = 1
+): { width: number; height: number; data: Uint8Array } {
+  const side = hatch.size * ratio;
+  const data = new Uint8Array(side * side * 4);
+  const [r, g, b] = rgbOf(hatch.color);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      if ((x + y) % side >= hatch.width * ratio) continue;
+      data.set([r, g, b, 255], (y * side + x) * 4);
+    }
+  }
+  return { width: side, height: side, data };
 }

@@ -28,6 +28,19 @@ export const COMMUNE_TILES: TileSetSpec = {
 };
 
 /**
+ * Town names: one point per commune, inside it, with its name and population (to rank the
+ * names that collide). Cut at zoom 10 only, where the names are first drawn, and over-zoomed
+ * beyond: a point lies in one tile, so each name is placed once.
+ */
+export const TOWN_LABEL_TILES: TileSetSpec = {
+  dir: 'tiles/towns',
+  layer: 'towns',
+  idProperty: 'code',
+  minZoom: 10,
+  maxZoom: 10
+};
+
+/**
  * QPVs: a few hundred metres wide, simplified at 2 m. From zoom 5 (all of France on a screen) to
  * 12, where a tile unit is about 2.4 m; the map over-zooms the z12 tiles when closer.
  */
