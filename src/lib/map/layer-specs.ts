@@ -22,7 +22,7 @@ export const SOURCES = {
   epci: 'epci',
   neighbours: 'neighbours',
   qpv: 'qpv',
-  /** A scene's numbered discs and their leader lines, laid out by the map on each view (markers.ts). */
+  /** A scene's numbered discs, laid out by the map on each view (markers.ts). */
   numbers: 'numbers'
 } as const;
 
@@ -332,16 +332,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       }
     },
     // A scene's numbered quarters: a disc at every zoom carrying the number (layer
-    // 'quarters-number'), keyed to the list on screen; a disc moved clear of its crowded
-    // neighbours has a leader line back to its quarter.
-    {
-      id: 'quarters-number-leader',
-      type: 'line',
-      source: SOURCES.numbers,
-      filter: ['==', ['geometry-type'], 'LineString'],
-      metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.numbered.fill, 'line-width': theme.numbered.leaderWidth }
-    },
+    // 'quarters-number'), keyed to the list on screen; crowded quarters share one disc, wide
+    // enough for its numbers (markers.ts).
     {
       id: 'quarters-number-marker',
       type: 'circle',
@@ -349,7 +341,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { group: 'quarters' },
       paint: {
-        'circle-radius': theme.numbered.radius,
+        'circle-radius': ['get', 'radius'],
         'circle-color': theme.numbered.fill,
         'circle-stroke-color': theme.numbered.line,
         'circle-stroke-width': theme.numbered.outline
@@ -404,7 +396,10 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': 13 * theme.lineScale ** 0.5,
+        'text-size': theme.departement.labelSize,
+        // A name that would lie under a numbered disc moves to one side of its point.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1,
         'text-transform': 'uppercase',
         'text-letter-spacing': 0.08
       },
@@ -424,7 +419,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': 12 * theme.lineScale ** 0.5,
+        'text-size': theme.quarter.labelSize,
         'text-max-width': 9,
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
         'text-radial-offset': 0.6
@@ -448,11 +443,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { group: 'quarters' },
       layout: {
-        'text-field': ['to-string', ['get', 'number']],
+        'text-field': ['get', 'label'],
         'text-font': [LABEL_FONT],
         'text-size': theme.numbered.textSize,
+        // Always drawn, and its disc kept clear: names placed after it (département, quarter)
+        // move aside or give way instead of lying under a number.
         'text-allow-overlap': true,
-        'text-ignore-placement': true
+        'text-padding': theme.numbered.radius + theme.numbered.outline - theme.numbered.textSize / 2
       },
       paint: { 'text-color': theme.numbered.text, 'text-opacity': unlessHidden(1) }
     }
