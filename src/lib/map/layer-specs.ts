@@ -6,7 +6,7 @@
 // The filter hides a zone through its `hidden` feature-state, not through a layer filter:
 // a filter reading global state makes MapLibre cut the source's tiles again in its worker,
 // which kept a filter click a few hundred milliseconds from the next idle map.
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import { spotlightDimmed, type MapTheme } from './theme';
 import { COMMUNE_TILES, QPV_TILES } from './tiles';
@@ -96,6 +96,35 @@ function unlessHidden(opacity: number | ExpressionSpecification): ExpressionSpec
 export function layerGroup(layer: LayerSpecification): LayerId | undefined {
   const meta = layer.metadata as { group?: LayerId } | undefined;
   return meta?.group;
+}
+
+/**
+ * The numbers drawn on the discs the filter keeps, whose radius is about `radius` px: always
+ * drawn, their collision box padded out to the disc so that names placed after them move
+ * aside or give way instead of lying under a number.
+ */
+function numberLayer(
+  theme: MapTheme,
+  id: string,
+  filter: ExpressionSpecification,
+  radius: number
+): SymbolLayerSpecification {
+  const { textSize, outline, text } = theme.numbered;
+  return {
+    id,
+    type: 'symbol',
+    source: SOURCES.numbers,
+    filter: ['all', ['==', ['geometry-type'], 'Point'], filter],
+    metadata: { group: 'quarters' },
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [LABEL_FONT],
+      'text-size': textSize,
+      'text-allow-overlap': true,
+      'text-padding': Math.max(2, radius + outline - textSize / 2)
+    },
+    paint: { 'text-color': text, 'text-opacity': unlessHidden(1) }
+  };
 }
 
 /** Every layer of the atlas, in draw order, styled by `theme`. */
@@ -434,24 +463,15 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-opacity': unlessHidden(1)
       }
     },
-    // The number on each numbered quarter's disc, above every other label and never hidden by
-    // collisions: each quarter keeps its number.
-    {
-      id: 'quarters-number',
-      type: 'symbol',
-      source: SOURCES.numbers,
-      filter: ['==', ['geometry-type'], 'Point'],
-      metadata: { group: 'quarters' },
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [LABEL_FONT],
-        'text-size': theme.numbered.textSize,
-        // Always drawn, and its disc kept clear: names placed after it (département, quarter)
-        // move aside or give way instead of lying under a number.
-        'text-allow-overlap': true,
-        'text-padding': theme.numbered.radius + theme.numbered.outline - theme.numbered.textSize / 2
-      },
-      paint: { 'text-color': theme.numbered.text, 'text-opacity': unlessHidden(1) }
-    }
+    // The number on each numbered quarter's disc, above every other label and always drawn.
+    // A shared disc ("7–11") is wider than a lone one: its own layer, with its own padding
+    // (text-padding is one value per layer).
+    numberLayer(theme, 'quarters-number', ['<=', ['length', ['get', 'label']], 2], theme.numbered.radius),
+    numberLayer(
+      theme,
+      'quarters-number-shared',
+      ['>', ['length', ['get', 'label']], 2],
+      1.9 * theme.numbered.textSize
+    )
   ];
 }
