@@ -3,9 +3,10 @@
 // and the exported PNG is a real 1920×1080 slide with its caption area. Scenes and amounts
 // are read from the built data (built-data.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { formatEuros } from '../../src/lib/format/money';
+import { presentTextSize } from '../../src/lib/map/theme';
 import type { Scene } from '../../src/lib/types';
 import { launchBrowser, openAtlas, stepToScene, waitForMapIdle } from './browser';
 import { atlas, programmesByZone } from './built-data';
@@ -150,4 +151,169 @@ describe('presenting the regional picture', () => {
     expect(stats.title).toBeGreaterThan(50);
     await page.close();
   });
+});
+
+/** What one step of the deck shows: its smallest texts, map label sizes and cut text boxes. */
+interface StepReport {
+  /** Where the deck stands: scene number and the part line, if any. */
+  at: string;
+  /** Smallest text of the presenter, legend and scene panel, with what it is. */
+  smallest: { size: number; text: string };
+  /** text-size of every visible symbol layer of the map. */
+  mapSizes: { id: string; size: unknown }[];
+  /** Texts cut by the window's or the panel's edge: "text (where)". */
+  cut: string[];
+  /** Indexes of the panel's entries shown whole. */
+  shownBlocks: number[];
+  /** How many entries the panel has (0 without a panel). */
+  blockCount: number;
+}
+
+/** Reads what the deck shows now (see StepReport). */
+function readStep(page: Page): Promise<StepReport> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const height = window.innerHeight;
+    const hidden = (element: Element) =>
+      element.closest('.visually-hidden, [aria-hidden="true"]') !== null ||
+      element.getClientRects().length === 0;
+    const texts = (root: Element | null) =>
+      root
+        ? [root, ...root.querySelectorAll('*')].filter(
+            (element) =>
+              !hidden(element) &&
+              [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim() !== '')
+          )
+        : [];
+    const panel = document.getElementById('panel');
+    const presenter = document.querySelector('.presenter');
+    const legend = document.querySelector('.legend-slot');
+    let smallest = { size: Infinity, text: '' };
+    for (const element of [...texts(presenter), ...texts(legend), ...texts(panel)]) {
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < smallest.size) smallest = { size, text: element.textContent!.trim().slice(0, 60) };
+    }
+
+    const cut: string[] = [];
+    const inside = (r: DOMRect, box: { top: number; bottom: number; left: number; right: number }) =>
+      r.top >= box.top - 1 &&
+      r.bottom <= box.bottom + 1 &&
+      r.left >= box.left - 1 &&
+      r.right <= box.right + 1;
+    const outside = (r: DOMRect, box: { top: number; bottom: number; left: number; right: number }) =>
+      r.bottom <= box.top + 1 ||
+      r.top >= box.bottom - 1 ||
+      r.right <= box.left + 1 ||
+      r.left >= box.right - 1;
+    const screen = { top: 0, bottom: height, left: 0, right: width };
+    for (const element of [...texts(presenter), ...texts(legend)]) {
+      if (element.closest('.presenter-black, .overview')) continue;
+      const r = element.getBoundingClientRect();
+      if (!inside(r, screen)) cut.push(`${element.textContent!.trim().slice(0, 40)} (window)`);
+    }
+    const shownBlocks: number[] = [];
+    // Innermost entries: a month of the calendar is split between its events.
+    const selector = 'li, h2, h3, h4, p, figure';
+    const blocks = panel
+      ? [...panel.querySelectorAll(selector)].filter((element) => element.querySelector(selector) === null)
+      : [];
+    if (panel) {
+      const p = panel.getBoundingClientRect();
+      const clip = /inset\(0(?:px)? 0(?:px)? ([\d.]+)px/.exec(panel.style.clipPath);
+      const box = {
+        top: Math.max(0, p.top + panel.clientTop),
+        left: Math.max(0, p.left),
+        right: Math.min(width, p.right),
+        bottom: Math.min(
+          height,
+          p.top + panel.clientTop + panel.clientHeight - (clip ? parseFloat(clip[1]!) : 0)
+        )
+      };
+      blocks.forEach((block, i) => {
+        const r = block.getBoundingClientRect();
+        if (r.height === 0) return;
+        if (inside(r, box)) shownBlocks.push(i);
+        else if (!outside(r, box)) cut.push(`${block.textContent!.trim().slice(0, 40)} (panel)`);
+      });
+    }
+
+    type StyleMap = {
+      getStyle: () => { layers: { id: string; type: string }[] };
+      getLayoutProperty: (id: string, name: string) => unknown;
+    };
+    const map = (document.querySelector('.map') as HTMLElement & { maplibre: StyleMap }).maplibre;
+    const mapSizes = map
+      .getStyle()
+      .layers.filter(
+        (layer) => layer.type === 'symbol' && map.getLayoutProperty(layer.id, 'visibility') !== 'none'
+      )
+      .map((layer) => ({ id: layer.id, size: map.getLayoutProperty(layer.id, 'text-size') }));
+    const part = document.querySelector('.presenter .part')?.textContent?.trim() ?? '';
+    return {
+      at: `${new URL(location.href).searchParams.get('scene')} ${part}`,
+      smallest,
+      mapSizes,
+      cut,
+      shownBlocks,
+      blockCount: blocks.length
+    };
+  });
+}
+
+describe('every scene at projector sizes', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 }
+  ]) {
+    test(`at ${viewport.width}×${viewport.height}, every scene and part shows its texts and map names at the presentation size, none cut`, async () => {
+      // One text size: 15 px at 1280, 20 px at 1920 (presenter.css, theme.ts).
+      const minimum = presentTextSize(viewport.width) - 0.5;
+      const { page, errors } = await openAtlas(browser, '/?present=1&scene=1', viewport);
+      const deck = page.getByRole('region', { name: 'Présentation' });
+      await deck.waitFor();
+      const seen = new Map<string, Set<number>>();
+      const blockCounts = new Map<string, number>();
+      let previous = '';
+      for (let step = 0; step < 80; step++) {
+        // The step is settled when the deck shows a new place and the map is idle again.
+        if (step > 0) {
+          await page.keyboard.press('ArrowRight');
+          const moved = await expect
+            .poll(() => readStep(page).then((report) => report.at), { timeout: 4000 })
+            .not.toBe(previous)
+            .then(
+              () => true,
+              () => false
+            );
+          if (!moved) break;
+        }
+        await page.waitForTimeout(300);
+        await waitForMapIdle(page);
+        // The panel's parts settle once its content has loaded.
+        await expect.poll(() => readStep(page).then((report) => report.cut), { timeout: 5000 }).toEqual([]);
+        const report = await readStep(page);
+        previous = report.at;
+        expect(report.smallest.size, `${report.at}: "${report.smallest.text}"`).toBeGreaterThanOrEqual(
+          minimum
+        );
+        for (const { id, size } of report.mapSizes) {
+          expect(typeof size, `${report.at}: ${id} has one text size`).toBe('number');
+          expect(size as number, `${report.at}: map label layer ${id}`).toBeGreaterThanOrEqual(minimum);
+        }
+        const scene = report.at.split(' ')[0]!;
+        const shown = seen.get(scene) ?? new Set<number>();
+        report.shownBlocks.forEach((i) => shown.add(i));
+        seen.set(scene, shown);
+        blockCounts.set(scene, report.blockCount);
+      }
+      expect(seen.size, 'the walk reached every scene').toBe(atlas.scenes.length);
+      // Every entry of a scene's panel is shown whole in one of its parts.
+      for (const [scene, count] of blockCounts) {
+        expect(seen.get(scene)!.size, `scene ${scene}: panel entries shown whole`).toBe(count);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   pageRanges,
+  panelParts,
   presenterKeyCommand,
   sceneCamera,
   sceneKeyAction,
@@ -214,5 +215,22 @@ describe('pageRanges', () => {
     ]);
     expect(pageRanges(15, Number.POSITIVE_INFINITY)).toEqual([[0, 15]]);
     expect(pageRanges(0, 5)).toEqual([[0, 0]]);
+  });
+});
+
+describe('panelParts', () => {
+  const block = (top: number, bottom: number) => ({ top, bottom });
+
+  it('keeps a panel that fits in one part', () => {
+    expect(panelParts([block(0, 50), block(60, 90)], 100, 90)).toEqual([0]);
+  });
+
+  it('starts the next part with the first block the bottom would cut', () => {
+    const blocks = [block(0, 40), block(40, 80), block(80, 120), block(120, 160), block(160, 200)];
+    expect(panelParts(blocks, 100, 200)).toEqual([0, 80, 160]);
+  });
+
+  it('cuts a block taller than the panel at the panel height', () => {
+    expect(panelParts([block(0, 250)], 100, 250)).toEqual([0, 100, 200]);
   });
 });

@@ -24,7 +24,9 @@ import {
 import {
   defaultTheme,
   hatchPixels,
+  presentTextSize,
   projectorTheme,
+  projectorThemeAt,
   quarterHatch,
   rgbOf,
   spotlightDimmed
@@ -450,10 +452,15 @@ describe('atlasLayers', () => {
     expect(width(projectorTheme)).toBe((width(defaultTheme) as number) * projectorTheme.lineScale);
   });
 
-  it("draws a numbered quarter's leader line as wide as the theme says", () => {
-    const theme = { ...defaultTheme, numbered: { ...defaultTheme.numbered, leaderWidth: 4 } };
-    const leader = atlasLayers(theme).find((l) => l.id === 'quarters-number-leader');
-    expect(leader?.type === 'line' ? leader.paint?.['line-width'] : undefined).toBe(4);
+  it('sizes the map names and numbers in presentation like the presentation text, 15 px at 1280 and 20 px at 1920', () => {
+    const sizes = (width: number) =>
+      ['departements-label', 'quarters-label', 'quarters-number'].map((id) => {
+        const layer = atlasLayers(projectorThemeAt(width)).find((l) => l.id === id);
+        return layer?.type === 'symbol' ? layer.layout?.['text-size'] : undefined;
+      });
+    expect(sizes(1280)).toEqual([15, 15, 15]);
+    expect(sizes(1920)).toEqual([20, 20, 20]);
+    expect(presentTextSize(1366)).toBeCloseTo(15.67, 2);
   });
 });
 

@@ -1,46 +1,78 @@
-// Numbered markers moved apart where quarters crowd: never two discs overlapping, a lone
-// marker left on its quarter, a moved one tied back to it by a leader line.
+// Numbered markers where quarters crowd: discs never overlap, a quarter with room keeps its
+// own disc on its point, and crowded quarters share one disc among them, listing their numbers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { numberMarkers, spreadMarkers } from '../../src/lib/map/markers';
+import { discRadius, groupMarkers, numberMarkers, numbersLabel } from '../../src/lib/map/markers';
 
+const style = { radius: 12, outline: 2, textSize: 16 };
 const distance = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
-describe('spreading numbered markers', () => {
-  it('keeps markers that have room where they are', () => {
+describe('labels of shared discs', () => {
+  it('lists numbers in order, runs of three or more as ranges', () => {
+    expect(numbersLabel([3])).toBe('3');
+    expect(numbersLabel([8, 7])).toBe('7·8');
+    expect(numbersLabel([11, 7, 8, 9])).toBe('7–9·11');
+  });
+
+  it('widens a disc for a long label, never below the style radius', () => {
+    expect(discRadius('3', style)).toBe(12);
+    expect(discRadius('7–9·11', style)).toBeGreaterThan(discRadius('7', style));
+  });
+});
+
+describe('grouping numbered markers', () => {
+  it('keeps markers that have room on their own points', () => {
     const points: [number, number][] = [
       [0, 0],
       [100, 0],
       [0, 100]
     ];
-    expect(spreadMarkers(points, 30)).toEqual(points);
+    const groups = groupMarkers(points, [1, 2, 3], style);
+    expect(groups.map((g) => g.members)).toEqual([[0], [1], [2]]);
+    expect(groups.map((g) => g.centre)).toEqual(points);
   });
 
-  it('moves a crowded marker to the nearest free spot, the first one kept in place', () => {
-    const [first, second] = spreadMarkers(
+  it('gives crowded markers one disc at their middle', () => {
+    const groups = groupMarkers(
       [
         [50, 50],
-        [52, 51]
+        [54, 50],
+        [300, 300]
       ],
-      30
+      [1, 2, 3],
+      style
     );
-    expect(first).toEqual([50, 50]);
-    // One ring (one spacing) from its own quarter, clear of the first disc.
-    expect(distance(second!, [52, 51])).toBeCloseTo(30, 6);
-    expect(distance(first!, second!)).toBeGreaterThanOrEqual(30);
+    const shared = groups.find((g) => g.members.length === 2)!;
+    expect(shared.members).toEqual([0, 1]);
+    expect(shared.centre).toEqual([52, 50]);
   });
 
-  it('never leaves two discs closer than the spacing, however the quarters crowd', () => {
+  it('never leaves two discs overlapping, and each disc lies among its own points', () => {
     const point = fc.tuple(
-      fc.double({ min: 0, max: 80, noNaN: true }),
-      fc.double({ min: 0, max: 80, noNaN: true })
+      fc.double({ min: 0, max: 200, noNaN: true }),
+      fc.double({ min: 0, max: 200, noNaN: true })
     );
     fc.assert(
-      fc.property(fc.array(point, { minLength: 1, maxLength: 20 }), (points) => {
-        const spots = spreadMarkers(points as [number, number][], 26);
-        for (let i = 0; i < spots.length; i++) {
-          for (let j = i + 1; j < spots.length; j++) {
-            expect(distance(spots[i]!, spots[j]!)).toBeGreaterThanOrEqual(26 - 1e-6);
+      fc.property(fc.array(point, { minLength: 1, maxLength: 20 }), (raw) => {
+        const points = raw as [number, number][];
+        const groups = groupMarkers(
+          points,
+          points.map((_, i) => i + 1),
+          style
+        );
+        expect(groups.flatMap((g) => g.members).sort((a, b) => a - b)).toEqual(points.map((_, i) => i));
+        for (let i = 0; i < groups.length; i++) {
+          const a = groups[i]!;
+          const xs = a.members.map((m) => points[m]![0]);
+          const ys = a.members.map((m) => points[m]![1]);
+          expect(a.centre[0]).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-6);
+          expect(a.centre[0]).toBeLessThanOrEqual(Math.max(...xs) + 1e-6);
+          expect(a.centre[1]).toBeGreaterThanOrEqual(Math.min(...ys) - 1e-6);
+          expect(a.centre[1]).toBeLessThanOrEqual(Math.max(...ys) + 1e-6);
+          for (const b of groups.slice(i + 1)) {
+            expect(distance(a.centre, b.centre)).toBeGreaterThanOrEqual(
+              a.radius + b.radius + 2 * style.outline
+            );
           }
         }
       })
@@ -52,29 +84,23 @@ describe('numbered marker features', () => {
   // A flat projection: one degree is one pixel.
   const identity = (at: [number, number]): [number, number] => [at[0], at[1]];
 
-  it('draws a disc per quarter with its number, and a leader line only for a moved disc', () => {
+  it('draws a disc per lone quarter on its point, and one shared disc for crowded ones', () => {
     const collection = numberMarkers(
       [
         { id: 'a', number: 1, at: [10, 10] },
-        { id: 'b', number: 2, at: [11, 10] },
+        { id: 'b', number: 2, at: [12, 10] },
         { id: 'c', number: 3, at: [200, 200] }
       ],
       identity,
       identity,
-      30
+      style
     );
-    const discs = collection.features.filter((f) => f.geometry.type === 'Point');
-    const leaders = collection.features.filter((f) => f.geometry.type === 'LineString');
-    expect(discs.map((f) => [f.properties.id, f.properties.number])).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['c', 3]
+    expect(collection.features.map((f) => [f.properties.ids, f.properties.label])).toEqual([
+      ['a b', '1·2'],
+      ['c', '3']
     ]);
-    expect(discs.map((f) => f.geometry.coordinates)).toContainEqual([10, 10]);
-    expect(discs.map((f) => f.geometry.coordinates)).toContainEqual([200, 200]);
-    expect(leaders.map((f) => f.properties.id)).toEqual(['b']);
-    const [from, to] = leaders[0]!.geometry.coordinates as [number, number][];
-    expect(from).toEqual([11, 10]);
-    expect(to).toEqual(discs[1]!.geometry.coordinates);
+    expect(collection.features[0]!.geometry.coordinates).toEqual([11, 10]);
+    expect(collection.features[1]!.geometry.coordinates).toEqual([200, 200]);
+    expect(collection.features[1]!.properties.radius).toBe(style.radius);
   });
 });

@@ -18,7 +18,8 @@ import type {
 } from '$lib/types';
 import { LAYER_IDS, PROGRAMMES } from '$lib/types';
 import { labelPoints, type MapGeodata } from '$lib/map/style';
-import { defaultTheme, projectorTheme } from '$lib/map/theme';
+import { defaultTheme, projectorThemeAt } from '$lib/map/theme';
+import { innerWidth } from 'svelte/reactivity/window';
 import { legendEntries, legendFacts } from '$lib/map/legend';
 import { featureBounds, VIEW_BOUNDS } from '$lib/map/views';
 import type { MapPick } from '$lib/map/pick';
@@ -156,7 +157,8 @@ export class AtlasState {
   readonly scene = $derived(this.linked.present ? this.atlas.scenes[this.linked.scene] : undefined);
   /** The state on screen: a scene fully defines it, so a scene link shows the same picture. */
   readonly state: AppState = $derived(this.scene ? sceneState(this.scene, this.linked) : this.linked);
-  readonly theme = $derived(this.state.present ? projectorTheme : defaultTheme);
+  /** The map's theme: in presentation, its names and numbers follow the window's width like the card's text. */
+  readonly theme = $derived(this.state.present ? projectorThemeAt(innerWidth.current ?? 1920) : defaultTheme);
   /** Département parts of the QPV codes drawn: the region's, or all of France when offered and chosen. */
   readonly qpvDepartements = $derived(
     shownQpvDepartements(this.#regionDepartements, this.qpvFranceOffered && this.state.qpvFrance)

@@ -6,7 +6,7 @@
 // The filter hides a zone through its `hidden` feature-state, not through a layer filter:
 // a filter reading global state makes MapLibre cut the source's tiles again in its worker,
 // which kept a filter click a few hundred milliseconds from the next idle map.
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { LayerId } from '$lib/types';
 import { spotlightDimmed, type MapTheme } from './theme';
 import { COMMUNE_TILES, QPV_TILES, TOWN_LABEL_TILES } from './tiles';
@@ -24,7 +24,7 @@ export const SOURCES = {
   qpv: 'qpv',
   /** Town names (one point per commune), from zoom 10. */
   towns: 'towns',
-  /** A scene's numbered discs and their leader lines, laid out by the map on each view (markers.ts). */
+  /** A scene's numbered discs, laid out by the map on each view (markers.ts). */
   numbers: 'numbers'
 } as const;
 
@@ -105,6 +105,35 @@ function unlessHidden(opacity: number | ExpressionSpecification): ExpressionSpec
 export function layerGroup(layer: LayerSpecification): LayerId | undefined {
   const meta = layer.metadata as { group?: LayerId } | undefined;
   return meta?.group;
+}
+
+/**
+ * The numbers drawn on the discs the filter keeps, whose radius is about `radius` px: always
+ * drawn, their collision box padded out to the disc so that names placed after them move
+ * aside or give way instead of lying under a number.
+ */
+function numberLayer(
+  theme: MapTheme,
+  id: string,
+  filter: ExpressionSpecification,
+  radius: number
+): SymbolLayerSpecification {
+  const { textSize, outline, text } = theme.numbered;
+  return {
+    id,
+    type: 'symbol',
+    source: SOURCES.numbers,
+    filter: ['all', ['==', ['geometry-type'], 'Point'], filter],
+    metadata: { group: 'quarters' },
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [LABEL_FONT],
+      'text-size': textSize,
+      'text-allow-overlap': true,
+      'text-padding': Math.max(2, radius + outline - textSize / 2)
+    },
+    paint: { 'text-color': text, 'text-opacity': unlessHidden(1) }
+  };
 }
 
 /** Every layer of the atlas, in draw order, styled by `theme`. */
@@ -350,16 +379,8 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       }
     },
     // A scene's numbered quarters: a disc at every zoom carrying the number (layer
-    // 'quarters-number'), keyed to the list on screen; a disc moved clear of its crowded
-    // neighbours has a leader line back to its quarter.
-    {
-      id: 'quarters-number-leader',
-      type: 'line',
-      source: SOURCES.numbers,
-      filter: ['==', ['geometry-type'], 'LineString'],
-      metadata: { group: 'quarters' },
-      paint: { 'line-color': theme.numbered.fill, 'line-width': theme.numbered.leaderWidth }
-    },
+    // 'quarters-number'), keyed to the list on screen; crowded quarters share one disc, wide
+    // enough for its numbers (markers.ts).
     {
       id: 'quarters-number-marker',
       type: 'circle',
@@ -367,7 +388,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: ['==', ['geometry-type'], 'Point'],
       metadata: { group: 'quarters' },
       paint: {
-        'circle-radius': theme.numbered.radius,
+        'circle-radius': ['get', 'radius'],
         'circle-color': theme.numbered.fill,
         'circle-stroke-color': theme.numbered.line,
         'circle-stroke-width': theme.numbered.outline
@@ -437,7 +458,10 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': 13 * theme.lineScale ** 0.5,
+        'text-size': theme.departement.labelSize,
+        // A name that would lie under a numbered disc moves to one side of its point.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1,
         'text-transform': 'uppercase',
         'text-letter-spacing': 0.08
       },
@@ -480,7 +504,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': 12 * theme.lineScale ** 0.5,
+        'text-size': theme.quarter.labelSize,
         'text-max-width': 9,
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
         'text-radial-offset': 0.6
@@ -495,22 +519,15 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-opacity': unlessHidden(1)
       }
     },
-    // The number on each numbered quarter's disc, above every other label and never hidden by
-    // collisions: each quarter keeps its number.
-    {
-      id: 'quarters-number',
-      type: 'symbol',
-      source: SOURCES.numbers,
-      filter: ['==', ['geometry-type'], 'Point'],
-      metadata: { group: 'quarters' },
-      layout: {
-        'text-field': ['to-string', ['get', 'number']],
-        'text-font': [LABEL_FONT],
-        'text-size': theme.numbered.textSize,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true
-      },
-      paint: { 'text-color': theme.numbered.text, 'text-opacity': unlessHidden(1) }
-    }
+    // The number on each numbered quarter's disc, above every other label and always drawn.
+    // A shared disc ("7–11") is wider than a lone one: its own layer, with its own padding
+    // (text-padding is one value per layer).
+    numberLayer(theme, 'quarters-number', ['<=', ['length', ['get', 'label']], 2], theme.numbered.radius),
+    numberLayer(
+      theme,
+      'quarters-number-shared',
+      ['>', ['length', ['get', 'label']], 2],
+      1.9 * theme.numbered.textSize
+    )
   ];
 }

@@ -26,7 +26,8 @@ export interface MapTheme {
   neighbour: string;
   epci: { line: string; dash: [number, number] };
   region: { fill: string; line: string };
-  departement: { line: string; label: string; halo: string };
+  /** Départements: boundary, name colour and halo; size of the name in px. */
+  departement: { line: string; label: string; halo: string; labelSize: number };
   commune: { line: string };
   /** Town names at quarter zoom: colour, halo, size in px (quieter than the quarters' names). */
   town: { label: string; halo: string; size: number };
@@ -45,14 +46,16 @@ export interface MapTheme {
   };
   /**
    * Quarters: fill opacity of an official outline, at rest and under the pointer; outline width
-   * and the approximate outline's dash (in line widths); label halo and marker ring colours.
-   * An approximate outline (the union of the quarter's communes) has no fill: it is hatched,
-   * so that however many overlap, or one is selected, it never takes an official quarter's look.
+   * and the approximate outline's dash (in line widths); label halo and marker ring colours;
+   * size of the name in px. An approximate outline (the union of the quarter's communes) has no
+   * fill: it is hatched, so that however many overlap, or one is selected, it never takes an
+   * official quarter's look.
    */
   quarter: {
     fill: string;
     line: string;
     label: string;
+    labelSize: number;
     halo: string;
     markerRing: string;
     fillOpacity: { official: number; hover: number };
@@ -61,9 +64,9 @@ export interface MapTheme {
     hatch: Hatch;
   };
   /**
-   * Numbered quarter markers of a scene: disc colour, outline and number colour; radius and
-   * outline width in px (together they set how far apart crowded discs are moved, see markers.ts);
-   * width in px of the leader line from a moved disc back to its quarter.
+   * Numbered quarter markers of a scene: disc colour, outline and number colour; smallest
+   * radius, outline width and number size in px (together they set when crowded quarters share
+   * a disc, see markers.ts).
    */
   numbered: {
     fill: string;
@@ -72,7 +75,6 @@ export interface MapTheme {
     radius: number;
     outline: number;
     textSize: number;
-    leaderWidth: number;
   };
   /**
    * Territories (whole départements): fill opacity at regional scale (zoom 8) and once zoomed
@@ -101,7 +103,7 @@ export const defaultTheme: MapTheme = {
   neighbour: '#e4e2dd',
   epci: { line: '#8c6a3f', dash: [3, 2] },
   region: { fill: '#fbf8f1', line: '#5c4d3c' },
-  departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff' },
+  departement: { line: '#9a9183', label: '#4a4338', halo: '#ffffff', labelSize: 13 },
   commune: { line: '#d2cabb' },
   town: { label: '#4f4a42', halo: '#ffffff', size: 12 },
   qpv: {
@@ -117,6 +119,7 @@ export const defaultTheme: MapTheme = {
     fill: '#c0392b',
     line: '#7b1d14',
     label: '#5a140d',
+    labelSize: 12,
     halo: '#ffffff',
     markerRing: '#ffffff',
     fillOpacity: { official: 0.6, hover: 0.75 },
@@ -130,8 +133,7 @@ export const defaultTheme: MapTheme = {
     text: '#ffffff',
     radius: 11,
     outline: 2,
-    textSize: 13,
-    leaderWidth: 1.5
+    textSize: 13
   },
   territory: {
     fill: '#1f8a70',
@@ -150,20 +152,39 @@ export const defaultTheme: MapTheme = {
 export const projectorTheme: MapTheme = {
   ...defaultTheme,
   background: '#a9c3d6',
-  departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff' },
-  quarter: { ...defaultTheme.quarter, fill: '#b21f10', line: '#4a0c06', label: '#2a0803' },
+  departement: { line: '#4d463b', label: '#1d1a15', halo: '#ffffff', labelSize: 17 },
+  quarter: { ...defaultTheme.quarter, fill: '#b21f10', line: '#4a0c06', label: '#2a0803', labelSize: 16 },
   numbered: {
     fill: '#4a0c06',
     line: '#ffffff',
     text: '#ffffff',
     radius: 13,
     outline: 2,
-    textSize: 16,
-    leaderWidth: 1.5
+    textSize: 16
   },
   territory: { ...defaultTheme.territory, fill: '#0f7a5f', line: '#063d30' },
   lineScale: 1.8
 };
+
+/**
+ * The presentation's one text size on a window `width` px wide: 20 px at 1920 and the same
+ * share of the width down to 15 px at 1280, never less (the back of the room reads the same at
+ * every projector size). presenter.css writes the same rule for the card and the legend.
+ */
+export function presentTextSize(width: number): number {
+  return Math.min(32, Math.max(15, width * 0.0078125 + 5));
+}
+
+/** The projector theme for a window `width` px wide: the map's names and numbers in the presentation's text size. */
+export function projectorThemeAt(width: number): MapTheme {
+  const text = presentTextSize(width);
+  return {
+    ...projectorTheme,
+    departement: { ...projectorTheme.departement, labelSize: text },
+    quarter: { ...projectorTheme.quarter, labelSize: text },
+    numbered: { ...projectorTheme.numbered, textSize: text, radius: Math.ceil(text * 0.8) }
+  };
+}
 
 /**
  * `base` as it looks under the spotlight's dimming veil, as one opaque colour: a layer drawn with

@@ -133,3 +133,30 @@ export function sceneCamera(scene: Scene): SceneCamera {
   }
   return { center: [camera.center[0], camera.center[1]], zoom: camera.zoom };
 }
+
+/** A block of text in a scrolling panel: its top and bottom in the panel's content, in px. */
+export interface TextBlock {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Where each part of a scrolling panel starts (scroll offsets, the first 0) so that every
+ * block is shown whole in one part: a part ends before the first block that would be cut at
+ * the panel's bottom, and the next part starts with it. A block taller than the panel is cut
+ * once, at the panel's height.
+ */
+export function panelParts(blocks: readonly TextBlock[], height: number, contentHeight: number): number[] {
+  const starts = [0];
+  if (height <= 0) return starts;
+  for (let guard = 0; guard < 1000; guard++) {
+    const start = starts.at(-1)!;
+    const end = start + height;
+    if (end >= contentHeight - 1) break;
+    const cut = blocks
+      .filter((block) => block.bottom > end + 0.5 && block.top >= start - 0.5)
+      .reduce((first, block) => Math.min(first, block.top), Number.POSITIVE_INFINITY);
+    starts.push(cut > start + 1 && Number.isFinite(cut) ? cut : end);
+  }
+  return starts;
+}
