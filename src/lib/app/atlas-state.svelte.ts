@@ -17,7 +17,7 @@ import type {
   ZoneKind
 } from '$lib/types';
 import { LAYER_IDS, PROGRAMMES } from '$lib/types';
-import { labelPoints, type MapGeodata } from '$lib/map/style';
+import type { MapGeodata } from '$lib/map/style';
 import { defaultTheme, projectorTheme } from '$lib/map/theme';
 import { legendEntries, legendFacts } from '$lib/map/legend';
 import { featureBounds, VIEW_BOUNDS } from '$lib/map/views';
@@ -170,7 +170,7 @@ export class AtlasState {
   /** The scene's numbered quarters, in number order (none outside such a scene). */
   readonly numberedQuarters = $derived(
     this.scene?.numberedQuarters
-      ? numberQuarters(this.atlas.zones, this.visibleZones, labelPoints(this.geodata.zones))
+      ? numberQuarters(this.atlas.zones, this.visibleZones, this.geodata.zoneLabels)
       : []
   );
 
