@@ -129,6 +129,24 @@ export function departementPlaces(
   );
 }
 
+/** A coordinate rounded to 0.000001° (about 0.1 m): the label stays where the page placed it before. */
+const roundLabel = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Each zone's label point by id: a point inside its outline, even a U shape or scattered islands
+ * (turf's `pointOnFeature`), where the map writes its name and draws its marker.
+ */
+export function zoneLabels(
+  features: Iterable<Feature<Area, { id: string }>>
+): Record<string, [number, number]> {
+  return Object.fromEntries(
+    [...features].map((f) => {
+      const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
+      return [f.properties.id, [roundLabel(lon), roundLabel(lat)]];
+    })
+  );
+}
+
 /** The list of communes and EPCIs for search and sheets, each with its rounded bounding box (no geometry). */
 export function placesList(
   communes: FeatureCollection<Area, CommuneProperties>,

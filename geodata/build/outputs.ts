@@ -18,6 +18,7 @@ import {
   communesLayer,
   epciLayer,
   departementPlaces,
+  zoneLabels,
   namedAreas,
   placesList,
   qpvCoverage,
@@ -117,6 +118,7 @@ export function buildAtlas(
     region: { code: HOME_REGION, name: home.properties.nom },
     departements,
     departementPlaces: departementPlaces(inputs.departements),
+    zoneLabels: zoneLabels(inputs.zoneFeatures),
     epcis: Object.fromEntries(
       epcis.features
         .filter((f) => heldEpcis.has(f.properties.code))

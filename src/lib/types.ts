@@ -406,6 +406,11 @@ export interface AtlasData {
   departements: Record<string, string>;
   /** Label point and box of each département by INSEE code (their outlines are only drawn). */
   departementPlaces: Record<string, DepartementPlace>;
+  /**
+   * Where each zone's name and marker are drawn, [longitude, latitude] by zone id: a point inside
+   * its outline, placed by the build so that the page needs no geometry library.
+   */
+  zoneLabels: Record<string, [number, number]>;
   /** Official names, by SIREN, of the EPCIs holding at least one zone (ordered by SIREN). */
   epcis: Record<string, string>;
   /**

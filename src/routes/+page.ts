@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AtlasData, Places, QpvPlace, ZoneProperties } from '$lib/types';
-import { departementLabelPoints, drawnFileUrls, type MapGeodata } from '$lib/map/style';
+import { departementLabelPoints, drawnFileUrls, zoneLabelPoints, type MapGeodata } from '$lib/map/style';
 import { COMMUNE_TILES, QPV_TILES, TOWN_LABEL_TILES, tileUrlTemplate } from '$lib/map/tiles';
 import type { PageLoad } from './$types';
 
@@ -28,6 +28,7 @@ export const load: PageLoad = async ({ fetch, url, untrack }) => {
   const geodata: MapGeodata = {
     zones,
     departementLabels: departementLabelPoints(atlas),
+    zoneLabels: zoneLabelPoints(zones, atlas.zoneLabels),
     // The map's worker asks for these itself; the zones, which the page also reads, come from the
     // HTTP cache.
     urls: drawnFileUrls(dataUrl),

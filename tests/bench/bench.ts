@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/chromium';
-import { BUDGET_KB, firstLoadBytes } from '../e2e/first-load';
+import { APP_CODE_KB, BUDGET_KB, firstLoadBytes } from '../e2e/first-load';
 import { VIEW_BOUNDS } from '../../src/lib/map/views';
 import { QPV_TILES } from '../../src/lib/map/tiles';
 import type { AtlasData } from '../../src/lib/types';
@@ -175,7 +175,7 @@ const baselineServer = baselineDir ? await startBenchServer({ buildDir: baseline
 const browser = await launchBrowser();
 console.log(`At start: ${load()}`);
 try {
-  const { totals, mapSize } = await firstLoadBytes(browser, server.baseURL, VIEWPORT);
+  const { totals, code, mapSize } = await firstLoadBytes(browser, server.baseURL, VIEWPORT);
   console.log('First load until the map is idle ("lazy": what loads in the 1.5 s after):');
   for (const [kind, total] of Object.entries(totals)) {
     console.log(
@@ -184,6 +184,10 @@ try {
   }
   console.log(`  geodata at start gzip: ${kb(totals.geodata.gzip)} (budget ${BUDGET_KB.geodata} KB)`);
   console.log(`  JS + CSS gzip: ${kb(totals.js.gzip + totals.css.gzip)} (budget ${BUDGET_KB.jsAndCss} KB)`);
+  console.log(
+    `    of which MapLibre and its worker ${kb(code.maplibre.gzip)} (${code.maplibre.files} files),` +
+      ` the app's own code ${kb(code.app.gzip)} (${code.app.files} files; budget ${APP_CODE_KB} KB)`
+  );
 
   const [[west, south], [east, north]] = VIEW_BOUNDS.hdf;
   const { tileBounds } = JSON.parse(readFileSync('static/data/atlas.json', 'utf8')) as AtlasData;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { BUDGET_KB, firstLoadBytes, type Kind, type Total } from './first-load';
+import { APP_CODE_KB, BUDGET_KB, firstLoadBytes, type Kind, type Owner, type Total } from './first-load';
 import { FIXTURE_RUN } from './site';
 
 const kb = (bytes: number) => bytes / 1024;
@@ -13,9 +13,10 @@ const kb = (bytes: number) => bytes / 1024;
 describe.skipIf(FIXTURE_RUN)('first-load budgets (real data only)', () => {
   let browser: Browser;
   let totals: Record<Kind, Total>;
+  let code: Record<Owner, Total>;
   beforeAll(async () => {
     browser = await launchBrowser();
-    ({ totals } = await firstLoadBytes(browser, inject('baseURL')));
+    ({ totals, code } = await firstLoadBytes(browser, inject('baseURL')));
   });
   afterAll(async () => {
     await browser.close();
@@ -24,6 +25,14 @@ describe.skipIf(FIXTURE_RUN)('first-load budgets (real data only)', () => {
   it(`JS and CSS at first load stay within ${BUDGET_KB.jsAndCss} KB gzip`, () => {
     expect(totals.js.files).toBeGreaterThan(0);
     expect(kb(totals.js.gzip + totals.css.gzip)).toBeLessThanOrEqual(BUDGET_KB.jsAndCss);
+  });
+
+  it(`the app's own code at first load (all but MapLibre and its worker) stays within ${APP_CODE_KB} KB gzip`, () => {
+    // MapLibre's chunk, stylesheet and worker are told by their file names: if the build stopped
+    // naming them, the engine would count as the app's code, or nothing as the engine's.
+    expect(code.maplibre.files).toBe(3);
+    expect(code.app.files).toBeGreaterThan(0);
+    expect(kb(code.app.gzip)).toBeLessThanOrEqual(APP_CODE_KB);
   });
 
   it(`start-up geodata stays within ${BUDGET_KB.geodata} KB gzip`, () => {

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import {
   departementOfCommune,
   departementPlaces,
   departementsByRegion,
-  zoneEpcis
+  zoneEpcis,
+  zoneLabels
 } from '../../geodata/build/areas';
 import type { CommuneProperties, Zone } from '../../src/lib/types';
 import { parseAreaCollection, parseJsonBytes } from '../../geodata/build/read';
@@ -52,6 +53,49 @@ describe('departementPlaces', () => {
       expect(label[1]).toBeGreaterThanOrEqual(south);
       expect(label[1]).toBeLessThanOrEqual(north);
     }
+  });
+});
+
+describe('zoneLabels', () => {
+  /** A closed ring through the given corners. */
+  const ring = (...corners: [number, number][]): [number, number][] => [...corners, corners[0]!];
+  const square = (west: number, south: number, size: number): Polygon => ({
+    type: 'Polygon',
+    coordinates: [
+      ring([west, south], [west + size, south], [west + size, south + size], [west, south + size])
+    ]
+  });
+  const zone = (
+    id: string,
+    geometry: Polygon | MultiPolygon
+  ): Feature<Polygon | MultiPolygon, { id: string }> => ({
+    type: 'Feature',
+    properties: { id },
+    geometry
+  });
+  // A U shape's centroid falls in its notch; two far islands' box centre lies between them.
+  const zones = [
+    zone('u-shape', {
+      type: 'Polygon',
+      coordinates: [
+        ring([3, 50], [3.3, 50], [3.3, 50.3], [3.2, 50.3], [3.2, 50.1], [3.1, 50.1], [3.1, 50.3], [3, 50.3])
+      ]
+    }),
+    zone('islands', {
+      type: 'MultiPolygon',
+      coordinates: [square(2, 49, 0.05).coordinates, square(2.8, 49.8, 0.05).coordinates]
+    }),
+    zone('square', square(2, 50, 1))
+  ];
+
+  it("puts each zone's label point inside its own outline, even a U shape or scattered islands, by id", () => {
+    const labels = zoneLabels(zones);
+    expect(Object.keys(labels)).toEqual(['u-shape', 'islands', 'square']);
+    for (const zone of zones) expect(booleanPointInPolygon(labels[zone.properties.id]!, zone)).toBe(true);
+  });
+
+  it('gives none for no zone', () => {
+    expect(zoneLabels([])).toEqual({});
   });
 });
 

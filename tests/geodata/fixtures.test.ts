@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bbox, centroid, distance } from '@turf/turf';
+import { bbox, booleanPointInPolygon, centroid, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild } from '../../geodata/build/build';
@@ -196,6 +196,12 @@ describe.each(cases.filter((name) => has(name, 'expected.json')))('fixture %s', 
     expect(atlas.epcis).toEqual(expected.atlas.epcis);
     expect(atlas.zoneEpcis).toEqual(expected.atlas.zoneEpcis);
     expect(atlas.zones.map((z) => z.id)).toEqual(expected.atlas.zoneIds);
+    // Each zone drawn has its label point, inside its outline as written in zones.geojson.
+    const zoneIds = zones.features.map((f) => String(f.properties.id));
+    expect(Object.keys(atlas.zoneLabels).sort()).toEqual([...zoneIds].sort());
+    zones.features.forEach((feature, i) => {
+      expect(booleanPointInPolygon(atlas.zoneLabels[zoneIds[i]!]!, feature), zoneIds[i]).toBe(true);
+    });
     expect(atlas.measures.map((m) => m.id)).toEqual(expected.atlas.measureIds);
     expect(atlas.sources.map((s) => s.id)).toEqual(expected.atlas.sourceIds);
     // The data are dated by their newest text, whatever the order the texts are listed in.

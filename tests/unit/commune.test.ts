@@ -79,6 +79,7 @@ const atlas: AtlasData = {
   region: { code: '32', name: 'Hauts-de-France' },
   departements: { '59': 'Nord', '62': 'Pas-de-Calais', '80': 'Somme', '93': 'Seine-Saint-Denis' },
   departementPlaces: {},
+  zoneLabels: {},
   epcis: {},
   zoneEpcis: {},
   regionDepartements,

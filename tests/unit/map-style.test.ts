@@ -1,5 +1,4 @@
 import { featureFilter, isExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
@@ -18,9 +17,10 @@ import {
   departementLabelGlyphs,
   departementLabelPoints,
   drawnFileUrls,
-  labelPoints,
+  zoneLabelPoints,
   type MapGeodata
 } from '../../src/lib/map/style';
+import { zoneLabels } from '../../geodata/build/areas';
 import {
   defaultTheme,
   hatchPixels,
@@ -105,6 +105,7 @@ const geodata: MapGeodata = {
       '62': { label: [1.5, 49.5], bbox: [1, 49, 2, 50] }
     }
   }),
+  zoneLabels: zoneLabelPoints(zones, zoneLabels(zones.features)),
   urls: drawnFileUrls('/data'),
   epciUrl: '/data/epci.geojson',
   communeTiles: { url: 'http://atlas.test/data/tiles/communes/{z}/{x}/{y}.pbf', bounds: [1, 49, 4, 51] },
@@ -517,19 +518,17 @@ describe('departementLabelGlyphs', () => {
   });
 });
 
-describe('labelPoints', () => {
-  it('puts each label point inside its own polygon, even a U shape or scattered islands', () => {
-    const points = labelPoints(zones);
-    expect(points.features).toHaveLength(zones.features.length);
-    points.features.forEach((point, i) => {
-      const polygon = zones.features[i]!;
-      expect(point.properties).toBe(polygon.properties);
-      expect(point.geometry.type).toBe('Point');
-      expect(booleanPointInPolygon(point.geometry, polygon)).toBe(true);
-    });
+describe('zoneLabelPoints', () => {
+  it('puts each zone at the point the build placed, with its properties', () => {
+    const points = zoneLabelPoints(zones, { 'lhi-59': [2.5, 49.5], 'lille-concorde': [3.05, 50.05] });
+    expect(points.features.map((point) => [point.properties.id, point.geometry.coordinates])).toEqual([
+      ['lille-concorde', [3.05, 50.05]],
+      ['lhi-59', [2.5, 49.5]]
+    ]);
+    expect(points.features[0]!.properties).toBe(zones.features[0]!.properties);
   });
 
-  it('returns an empty collection for no polygon', () => {
-    expect(labelPoints({ type: 'FeatureCollection', features: [] }).features).toEqual([]);
+  it('leaves out a zone the build placed no point for', () => {
+    expect(zoneLabelPoints(zones, {}).features).toEqual([]);
   });
 });

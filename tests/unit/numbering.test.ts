@@ -1,14 +1,13 @@
 // Numbers of a scene's quarters: deterministic, west to east, and keyed to the listed names.
 import { describe, expect, it } from 'vitest';
 import { numberQuarters } from '../../src/lib/present/numbering';
-import { labelPoints } from '../../src/lib/map/style';
 import { fixtureAtlas } from './fixtures/atlas';
 
 describe('numbering the quarters of a scene', () => {
   it('numbers the shown quarters from west to east, leaving territories out', () => {
     const { atlas, geodata } = fixtureAtlas();
     const shown = atlas.zones.map((zone) => zone.id);
-    const numbered = numberQuarters(atlas.zones, shown, labelPoints(geodata.zones));
+    const numbered = numberQuarters(atlas.zones, shown, geodata.zoneLabels);
     // gamma lies at 2.8°E, alpha at 3.0°E, beta at 3.5°E; lhi-93 is a territory.
     expect(numbered.map((quarter) => [quarter.number, quarter.id])).toEqual([
       [1, 'gamma'],
@@ -19,7 +18,7 @@ describe('numbering the quarters of a scene', () => {
 
   it('gives the same numbers whatever the order of zones and of shown ids', () => {
     const { atlas, geodata } = fixtureAtlas();
-    const points = labelPoints(geodata.zones);
+    const points = geodata.zoneLabels;
     const ids = atlas.zones.map((zone) => zone.id);
     const forward = numberQuarters(atlas.zones, ids, points);
     const backward = numberQuarters([...atlas.zones].reverse(), [...ids].reverse(), points);
@@ -31,7 +30,7 @@ describe('numbering the quarters of a scene', () => {
     const zones = atlas.zones.map((zone) =>
       zone.id === 'alpha' ? { ...zone, communes: [{ insee: '59350', name: 'Lille' }] } : zone
     );
-    const points = labelPoints(geodata.zones);
+    const points = geodata.zoneLabels;
     const pointOf = (id: string) =>
       points.features.find((feature) => feature.properties.id === id)!.geometry.coordinates;
     const numbered = numberQuarters(zones, ['alpha', 'beta'], points);
@@ -43,7 +42,7 @@ describe('numbering the quarters of a scene', () => {
 
   it('numbers only the quarters the scene shows, from 1 without gaps', () => {
     const { atlas, geodata } = fixtureAtlas();
-    const numbered = numberQuarters(atlas.zones, ['beta', 'gamma'], labelPoints(geodata.zones));
+    const numbered = numberQuarters(atlas.zones, ['beta', 'gamma'], geodata.zoneLabels);
     expect(numbered.map((quarter) => [quarter.number, quarter.id])).toEqual([
       [1, 'gamma'],
       [2, 'beta']
@@ -52,7 +51,7 @@ describe('numbering the quarters of a scene', () => {
 
   it('breaks a tie in longitude by id', () => {
     const { atlas, geodata } = fixtureAtlas(['delta']);
-    const points = labelPoints(geodata.zones);
+    const points = geodata.zoneLabels;
     const alpha = points.features.find((feature) => feature.properties.id === 'alpha')!;
     const delta = points.features.find((feature) => feature.properties.id === 'delta')!;
     delta.geometry = { type: 'Point', coordinates: [alpha.geometry.coordinates[0]!, 49.0] };

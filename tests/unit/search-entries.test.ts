@@ -46,6 +46,7 @@ function atlasWith(zones: Zone[]): AtlasData {
       '93': 'Seine-Saint-Denis'
     },
     departementPlaces: {},
+    zoneLabels: {},
     epcis: {},
     zoneEpcis: {},
     zones,

@@ -115,6 +115,7 @@ function atlas(links?: Record<string, LinkedMeasure[]>): AtlasData {
     regionDepartements: { '32': ['02', '59', '60', '62', '80'] },
     departements: { '59': 'Nord', '62': 'Pas-de-Calais' },
     departementPlaces: {},
+    zoneLabels: {},
     epcis: {},
     zoneEpcis: {},
     zones,

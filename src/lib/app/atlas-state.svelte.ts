@@ -17,7 +17,7 @@ import type {
   ZoneKind
 } from '$lib/types';
 import { LAYER_IDS, PROGRAMMES } from '$lib/types';
-import { labelPoints, type MapGeodata } from '$lib/map/style';
+import type { MapGeodata } from '$lib/map/style';
 import { defaultTheme, projectorThemeAt } from '$lib/map/theme';
 import { innerWidth } from 'svelte/reactivity/window';
 import { legendEntries, legendFacts } from '$lib/map/legend';
@@ -187,7 +187,7 @@ export class AtlasState {
   /** The scene's numbered quarters, in number order (none outside such a scene). */
   readonly numberedQuarters = $derived(
     this.scene?.numberedQuarters
-      ? numberQuarters(this.atlas.zones, this.visibleZones, labelPoints(this.geodata.zones))
+      ? numberQuarters(this.atlas.zones, this.visibleZones, this.geodata.zoneLabels)
       : []
   );
 

@@ -2,7 +2,6 @@
 // load function, so no request leaves the app (no tile, glyph or CDN server).
 import type { LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry, Point } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { AtlasData, LayerId, PlaceProperties, ZoneProperties } from '$lib/types';
 import { atlasLayers, LABEL_FONT, layerGroup, SOURCES, STATE } from './layer-specs';
@@ -31,6 +30,8 @@ export interface MapGeodata {
   zones: FeatureCollection<Geometry, ZoneProperties>;
   /** Where each département's name is drawn (from atlas.json: the page never reads their outlines). */
   departementLabels: FeatureCollection<Point, PlaceProperties>;
+  /** Where each zone's name and marker are drawn (from atlas.json: placed by the geodata build). */
+  zoneLabels: FeatureCollection<Point, ZoneProperties>;
   /** Address of each file the map draws. */
   urls: Record<DrawnFile, string>;
   /** Address of the EPCI layer, fetched the first time it is shown or an EPCI is selected. */
@@ -58,17 +59,23 @@ function vectorSource(spec: TileSetSpec, { url, bounds }: TileSource): VectorSou
   };
 }
 
-/** One label point per polygon, placed inside it (a polygon's own label would repeat per tile). */
-export function labelPoints<P extends object>(
-  fc: FeatureCollection<Geometry, P>
-): FeatureCollection<Point, P> {
+/**
+ * One label point per zone (a polygon's own label would repeat per tile), at the point inside it
+ * that the geodata build placed (atlas.json `zoneLabels`), with the zone's properties; a zone
+ * without one is left out.
+ */
+export function zoneLabelPoints(
+  zones: FeatureCollection<Geometry, ZoneProperties>,
+  points: Readonly<Record<string, [number, number]>>
+): FeatureCollection<Point, ZoneProperties> {
   return {
     type: 'FeatureCollection',
-    features: fc.features.map((feature) => ({
-      type: 'Feature',
-      properties: feature.properties,
-      geometry: pointOnFeature(feature).geometry
-    }))
+    features: zones.features.flatMap((feature) => {
+      const at = points[feature.properties.id];
+      return at
+        ? [{ type: 'Feature', properties: feature.properties, geometry: { type: 'Point', coordinates: at } }]
+        : [];
+    })
   };
 }
 
@@ -142,7 +149,7 @@ export function atlasStyle(
         maxzoom: LABEL_TILE_MAX_ZOOM
       },
       [SOURCES.zones]: { type: 'geojson', data: geodata.urls.zones, promoteId: 'id' },
-      [SOURCES.zoneLabels]: { type: 'geojson', data: labelPoints(geodata.zones), promoteId: 'id' },
+      [SOURCES.zoneLabels]: { type: 'geojson', data: geodata.zoneLabels, promoteId: 'id' },
       [SOURCES.region]: { type: 'geojson', data: geodata.urls.region },
       [SOURCES.departements]: { type: 'geojson', data: geodata.urls.departements },
       [SOURCES.communes]: vectorSource(COMMUNE_TILES, geodata.communeTiles),

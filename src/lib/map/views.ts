@@ -1,5 +1,4 @@
 // The two framings of the atlas and camera helpers.
-import { bbox } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { View } from '../types';
 import type { Bounds } from './camera';
@@ -22,9 +21,21 @@ export const VIEW_LABELS: Record<View, string> = {
   france: 'France'
 };
 
-/** Bounds of a feature. */
+/** Bounds of a feature: the extremes of its coordinates (a walk, not a geometry library). */
 export function featureBounds(feature: Feature<Geometry>): Bounds {
-  const [west, south, east, north] = bbox(feature);
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (coordinates: unknown): void => {
+    if (typeof (coordinates as number[])[0] === 'number') {
+      const [lon, lat] = coordinates as [number, number];
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    } else for (const part of coordinates as unknown[]) walk(part);
+  };
+  const geometries =
+    feature.geometry.type === 'GeometryCollection' ? feature.geometry.geometries : [feature.geometry];
+  for (const geometry of geometries) if (geometry.type !== 'GeometryCollection') walk(geometry.coordinates);
   return [
     [west, south],
     [east, north]
