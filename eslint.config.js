@@ -38,7 +38,8 @@ export default ts.config(
       'src/lib/data/schema/*.ts',
       'src/lib/measures/link.ts',
       'src/lib/map/views.ts',
-      'src/lib/opendata/zones.ts'
+      'src/lib/opendata/zones.ts',
+      'src/lib/opendata/package.ts'
     ],
     rules: {
       'no-restricted-imports': [

@@ -33,11 +33,15 @@ import {
   type TableSchema
 } from '../../src/lib/opendata/table';
 import { ZONES_SCHEMA, zoneRows, zonesGeojson } from '../../src/lib/opendata/zones';
+import {
+  OPEN_DATA_DIR,
+  type DataPackage,
+  type PackageLicence,
+  type PackageResource,
+  type PackageSource
+} from '../../src/lib/opendata/package';
 import { swapInto } from './write';
 import type { ZoneFeature } from './zones';
-
-/** Name of the package's folder beside the data folder; the site serves it as /donnees/. */
-export const OPEN_DATA_DIR = 'donnees';
 
 /** The licence of the atlas's own content (its tables, its selection and wording). */
 export const ATLAS_LICENCE = {
@@ -46,53 +50,9 @@ export const ATLAS_LICENCE = {
   title: 'Licence Ouverte / Open Licence version 2.0'
 } as const;
 
-/** A Data Package licence. */
-export interface PackageLicence {
-  name?: string;
-  path?: string;
-  title: string;
-}
-
-/** A Data Package source: a text or a data set the resource is drawn from, with its vintage. */
-export interface PackageSource {
-  title: string;
-  path?: string;
-}
-
-/** One resource of datapackage.json. */
-export interface PackageResource {
-  name: string;
-  path: string;
-  title: string;
-  description: string;
-  format: string;
-  mediatype: string;
-  encoding: 'utf-8';
-  bytes: number;
-  /** sha256 of the file's bytes, prefixed as the spec asks for a hash other than MD5. */
-  hash: string;
-  dialect?: typeof CSV_DIALECT;
-  schema?: TableSchema;
-  sources: PackageSource[];
-  licenses: PackageLicence[];
-}
-
-/** The content of datapackage.json. */
-export interface DataPackage {
-  profile: 'data-package';
-  name: string;
-  title: string;
-  description: string;
-  homepage: string;
-  /** Build time. */
-  created: string;
-  /** Date of the newest source text: what the data is "as of". */
-  dataDate: string | null;
-  keywords: string[];
-  licenses: PackageLicence[];
-  sources: PackageSource[];
-  resources: PackageResource[];
-}
+// The descriptor's shape is the panel's too: declared once, beside the panel that reads it.
+export { OPEN_DATA_DIR };
+export type { DataPackage, PackageLicence, PackageResource, PackageSource };
 
 const LIST = `liste séparée par « ${LIST_SEPARATOR} »`;
 const MEASURE_ID = { pattern: '[a-z0-9]+(-[a-z0-9]+)*' };

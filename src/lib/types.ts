@@ -303,7 +303,7 @@ export interface FilterState {
 }
 
 /** Side panels of the explorer. */
-export const PANELS = ['filters', 'layers', 'list', 'summary', 'calendar'] as const;
+export const PANELS = ['filters', 'layers', 'list', 'summary', 'calendar', 'data'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /**
