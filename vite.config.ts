@@ -1,12 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { maplibreChunkPlugin } from './src/lib/map/maplibre-chunk.ts';
+import { chunkGroupsPlugin } from './src/lib/app/chunk-groups.ts';
 import { trimMaplibreCssPlugin } from './src/lib/map/trim-maplibre-css.ts';
 
 export default defineConfig({
-  plugins: [trimMaplibreCssPlugin(), maplibreChunkPlugin(), sveltekit()],
+  plugins: [trimMaplibreCssPlugin(), chunkGroupsPlugin(), sveltekit()],
   build: {
-    // MapLibre's chunk (maplibreChunkPlugin) is about 1.1 MB minified: more than Vite's 500 kB rule
+    // MapLibre's chunk (chunkGroupsPlugin) is about 1.1 MB minified: more than Vite's 500 kB rule
     // of thumb by design. What first load may weigh is the gzip budget that tests/e2e/budgets.test.ts holds.
     chunkSizeWarningLimit: 1400,
     rolldownOptions: {

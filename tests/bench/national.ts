@@ -20,7 +20,7 @@ import type { AtlasData, ZoneProperties } from '../../src/lib/types';
 import { waitForMapIdle } from '../e2e/chromium';
 import { idleAfter } from './idle';
 import { nationalData, NATIONAL_COUNTS } from './national-data';
-import { startBenchServer } from './server';
+import { startBenchServer, type BenchServer } from './server';
 
 const BUILT_DATA = new URL('../../build/data/', import.meta.url).pathname;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -253,10 +253,13 @@ function measures(browser: Browser, runs: number): [string, (baseURL: string) =>
   ];
 }
 
-/** Prints national-scale figures beside the regional ones, measured in the same run. */
-export async function benchNational(browser: Browser, regionalURL: string, runs: number): Promise<void> {
+/**
+ * Builds the national data set into a temporary folder, serves the built site with it, runs `use`
+ * with that server, then stops it and removes the folder.
+ */
+export async function withNationalServer(use: (server: BenchServer) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'atlas-bench-national-'));
-  const server = await (async () => {
+  try {
     const data = await writeNationalData(dir);
     const tileSet = data.manifest.files.find((f: ManifestEntry) => f.name === `${COMMUNE_TILES.dir}/`)!;
     const qpv = data.manifest.files.find((f: ManifestEntry) => f.name === `${QPV_TILES.dir}/`)!;
@@ -268,25 +271,36 @@ export async function benchNational(browser: Browser, regionalURL: string, runs:
         ` (${(qpv.gzipBytes / 1024).toFixed(0)} KB gzip in all);` +
         ` real counts ${NATIONAL_COUNTS.communes} and ${NATIONAL_COUNTS.qpvs})`
     );
-    return startBenchServer({ dataDir: join(dir, 'data') });
-  })();
-  try {
-    console.log(
-      `  load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(', ')}; median of ${runs} runs each`
-    );
-    // Each measure on both data sets in turn, printed as it comes: both see the same machine load.
-    console.log(`  ${''.padEnd(44)} ${'regional'.padStart(9)} ${'national'.padStart(9)}  ratio`);
-    for (const [label, measure] of measures(browser, runs)) {
-      const regional = await measure(regionalURL);
-      const national = await measure(server.baseURL);
-      console.log(
-        `  ${label.padEnd(44)} ${regional.toFixed(0).padStart(9)} ${national.toFixed(0).padStart(9)}  ${regional > 0 ? `${(national / regional).toFixed(2)}×` : '—'}`
-      );
+    const server = await startBenchServer({ dataDir: join(dir, 'data') });
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
     }
   } finally {
-    await server.stop();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints national-scale figures beside the regional ones, measured in the same run, alternating. */
+export async function benchNational(
+  browser: Browser,
+  regionalURL: string,
+  nationalURL: string,
+  runs: number
+): Promise<void> {
+  console.log(
+    `\nNational beside regional: load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; median of ${runs} runs each`
+  );
+  // Each measure on both data sets in turn, printed as it comes: both see the same machine load.
+  console.log(`  ${''.padEnd(44)} ${'regional'.padStart(9)} ${'national'.padStart(9)}  ratio`);
+  for (const [label, measure] of measures(browser, runs)) {
+    const regional = await measure(regionalURL);
+    const national = await measure(nationalURL);
+    console.log(
+      `  ${label.padEnd(44)} ${regional.toFixed(0).padStart(9)} ${national.toFixed(0).padStart(9)}  ${regional > 0 ? `${(national / regional).toFixed(2)}×` : '—'}`
+    );
   }
 }

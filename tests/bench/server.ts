@@ -1,5 +1,5 @@
 // The benchmark's own static server: the built site (`build/`) and, under
-// /bench-bare/, a bare MapLibre page that draws the same start-up files. The
+// /bench-bare/, a bare MapLibre page that draws the atlas's start-up picture. The
 // bare page lives in tests/bench/bare/ and never ships with the product build.
 // Both pages go through this one server, with the cache headers a static host
 // would send: hashed assets are immutable, everything else is revalidated.
@@ -43,18 +43,27 @@ function fileFor(mounts: [string, string][], pathname: string): string | null {
 /** A running bench server and how to stop it. */
 export interface BenchServer {
   baseURL: string;
+  /** Files served from memory, by URL path: set or change them between measures. */
+  files: Record<string, string>;
   stop: () => Promise<void>;
 }
 
 /**
- * Serves the built site and the bare page on a random loopback port; with `dataDir`, the site's
+ * Serves the built site and the bare page on a random loopback port; with `files`, a few files
+ * from memory (the bench changes them between measures); with `dataDir`, the site's
  * /data/ comes from that folder instead (the national-scale bench, tests/bench/national.ts); with
  * `buildDir`, the site is that build instead of build/ (a baseline build, BENCH_BASELINE).
  */
 export async function startBenchServer({
   dataDir,
-  buildDir
-}: { dataDir?: string; buildDir?: string } = {}): Promise<BenchServer> {
+  buildDir,
+  files = {}
+}: {
+  dataDir?: string;
+  buildDir?: string;
+  /** Files held in memory, by URL path (the atlas's style the bare page draws): read at each request. */
+  files?: Record<string, string>;
+} = {}): Promise<BenchServer> {
   const site = buildDir ? normalize(`${buildDir}/`) : join(ROOT, 'build/');
   const mounts: [string, string][] = [
     ...(dataDir ? ([['/data/', `${dataDir}/`]] as [string, string][]) : []),
@@ -66,6 +75,15 @@ export async function startBenchServer({
   }
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const held = files[pathname];
+    if (held !== undefined) {
+      response.writeHead(200, {
+        'content-type': TYPES[extname(pathname)] ?? 'text/plain',
+        'cache-control': 'no-cache'
+      });
+      response.end(held);
+      return;
+    }
     const file = fileFor(mounts, pathname);
     if (!file) {
       response.writeHead(404).end('not found');
@@ -92,6 +110,7 @@ export async function startBenchServer({
   if (!address || typeof address === 'string') throw new Error('bench server has no port');
   return {
     baseURL: `http://127.0.0.1:${address.port}`,
+    files,
     stop: () => new Promise((resolve) => server.close(() => resolve()))
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { APP_CODE_KB, BUDGET_KB, firstLoadBytes, type Kind, type Owner, type Total } from './first-load';
+import { LAZY_FEATURES, lazyFeatureBytes, type Opening } from './lazy-features';
 import { FIXTURE_RUN } from './site';
 
 const kb = (bytes: number) => bytes / 1024;
@@ -39,4 +40,29 @@ describe.skipIf(FIXTURE_RUN)('first-load budgets (real data only)', () => {
     expect(totals.geodata.files).toBeGreaterThan(0);
     expect(kb(totals.geodata.gzip)).toBeLessThanOrEqual(BUDGET_KB.geodata);
   });
+});
+
+/** How a feature is opened, for the test's name. */
+const how = (open: Opening) => ('address' in open ? open.address : `« ${open.action} »`);
+
+describe.skipIf(FIXTURE_RUN)('lazy features: what each downloads when opened (real data only)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  for (const feature of LAZY_FEATURES) {
+    it.skipIf(!feature.built())(
+      `${feature.name} (${how(feature.open)}) downloads at most ${feature.budgetKB} KB gzip of JS and CSS`,
+      async () => {
+        const { gzip, files } = await lazyFeatureBytes(browser, inject('baseURL'), feature);
+        // Nothing downloaded would mean its code came with the first load, which it must not.
+        expect(files.length, 'files of its own, loaded when opened').toBeGreaterThan(0);
+        expect(kb(gzip), files.join(', ')).toBeLessThanOrEqual(feature.budgetKB);
+      }
+    );
+  }
 });

@@ -3,7 +3,7 @@
 // Shared by the size budgets (tests/e2e/budgets.test.ts) and `npm run bench`.
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { MAPLIBRE_CHUNK } from '../../src/lib/map/maplibre-chunk';
+import { MAPLIBRE_CHUNK } from '../../src/lib/app/chunk-groups';
 import { waitForMapIdle } from './chromium';
 
 /** Kinds of download; 'lazy' is anything asked for after the map's first idle. */
@@ -30,7 +30,7 @@ export const APP_CODE_KB = 74.7;
 export type Owner = 'maplibre' | 'app';
 
 /**
- * MapLibre's files, told by the names the build gives them (src/lib/map/maplibre-chunk.ts): its
+ * MapLibre's files, told by the names the build gives them (src/lib/app/chunk-groups.ts): its
  * main chunk and stylesheet `maplibre.<hash>.js|css`, its worker `maplibre-gl-worker.<hash>.mjs`.
  */
 export function ownerOf(url: string): Owner {
