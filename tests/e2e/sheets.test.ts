@@ -18,7 +18,7 @@ import {
   planTitle
 } from '../../src/lib/export/image';
 import { launchBrowser, openAtlas } from './browser';
-import { atlas, zoneFeature } from './built-data';
+import { atlas, places, zoneFeature } from './built-data';
 import { seriousViolations } from './axe';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -142,9 +142,12 @@ describe.each([
   });
 
   test('the close button stays in reach while the sheet scrolls, and closing hands focus on', async () => {
-    const { page } = await openAtlas(browser, `/?zone=${zone.id}`, viewport);
-    const sheet = sheetOf(page);
+    // The sheet of the largest intercommunality, its commune list open: long enough to scroll.
+    const epci = places.epcis.reduce((a, b) => (b.communes.length > a.communes.length ? b : a));
+    const { page } = await openAtlas(browser, `/?epci=${epci.code}`, viewport);
+    const sheet = page.getByRole('complementary', { name: "Fiche de l'intercommunalité" });
     await sheet.waitFor();
+    await sheet.getByText(/^Communes \(/).click();
     await expect
       .poll(() => sheet.evaluate((element) => element.scrollHeight > element.clientHeight + 100))
       .toBe(true);
@@ -312,25 +315,41 @@ describe('the exported image', { timeout: 60_000 }, () => {
             if (inked(band[i]!, band[i + 1]!, band[i + 2]!)) right = x;
           }
         }
-        // Columns of a row across the map that are not the page's white.
-        const row = context.getImageData(0, mapRow!, canvas.width, 1).data;
+        // Across the map's middle row: its frame's grey at both ends, and map (not the page's
+        // white) in every column the side card does not cover.
+        const row = context.getImageData(0, mapRow!.y, canvas.width, 1).data;
+        const grey = (x: number) =>
+          Math.abs(row[x * 4]! - 0x9a) < 24 && Math.abs(row[x * 4 + 2]! - 0x9a) < 24;
         let mapColumns = 0;
-        for (let x = 0; x < canvas.width; x++) {
+        let open = 0;
+        for (let x = mapRow!.left; x < mapRow!.right; x++) {
+          if (x >= mapRow!.cardLeft && x <= mapRow!.cardRight) continue;
+          open++;
           const i = x * 4;
           if (row[i]! + row[i + 1]! + row[i + 2]! < 3 * 255) mapColumns++;
         }
-        return { right, mapShare: mapColumns / canvas.width };
+        const framed = grey(mapRow!.left) && grey(mapRow!.right - 1);
+        return { right, framed, filled: mapColumns / open };
       },
       [
         base64,
         { y: Math.round(layout.title.y), height: Math.round(layout.title.height) },
-        Math.round(layout.map.y + layout.map.height * 0.85)
+        {
+          y: Math.round(layout.map.y + layout.map.height / 2),
+          left: Math.round(layout.map.x),
+          right: Math.round(layout.map.x + layout.map.width),
+          cardLeft: Math.round(layout.side.x) - 20,
+          cardRight: Math.round(layout.side.x + layout.side.width) + 20
+        }
       ] as const
     );
     const titleWidth = widths[sizes.indexOf(line.font.size)]!;
     expect(drawn.right).toBeGreaterThan(line.x + titleWidth - 12);
     expect(drawn.right).toBeLessThan(line.x + titleWidth + 12);
-    expect(drawn.mapShare).toBeGreaterThan(0.9);
+    // The map's frame spans more than 90 % of the image, and the map fills it.
+    expect(layout.map.width / EXPORT_WIDTH).toBeGreaterThan(0.9);
+    expect(drawn.framed).toBe(true);
+    expect(drawn.filled).toBeGreaterThan(0.97);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 // The map drawn for paper or for an exported image: at the size of the box it goes into and
 // framed on the selection, not a screen-shaped picture shrunk into a box of another shape.
-// The screen's camera and size come back afterwards.
+// The screen's camera and size come back afterwards. The image's part loads with the export
+// (export/map-picture.ts).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { cameraFor, type Bounds, type FramePreset, type FrameTarget, type Insets } from './camera';
 
@@ -25,7 +26,11 @@ function shownBounds(map: MapLibreMap): Bounds {
  * Resizes the map to its container and frames `frame` in it (the bounds shown until now when
  * there is no selection), leaving `insets` free. Returns what puts the screen's camera back.
  */
-function reframe(map: MapLibreMap, frame: SelectionFrame | null, insets: Insets = NO_INSETS): () => void {
+export function reframe(
+  map: MapLibreMap,
+  frame: SelectionFrame | null,
+  insets: Insets = NO_INSETS
+): () => void {
   const screen = { center: map.getCenter(), zoom: map.getZoom() };
   const shown = shownBounds(map);
   map.resize();
@@ -68,55 +73,4 @@ export function framePrintedMap(map: MapLibreMap, selection: () => SelectionFram
     media.removeEventListener('change', onchange);
     window.removeEventListener('afterprint', leave);
   };
-}
-
-/**
- * Draws the map on a canvas of `width`×`height` pixels at `pixelRatio` pixels per CSS pixel
- * (type and lines that much larger than on a plain screen), framed on the selection with
- * `insets` (in canvas pixels) kept free; waits until it is fully drawn and hands the canvas to
- * `use`; then gives the screen back its map.
- */
-export async function withMapAt<T>(
-  map: MapLibreMap,
-  { width, height, pixelRatio }: { width: number; height: number; pixelRatio: number },
-  selection: SelectionFrame | null,
-  insets: Insets,
-  use: (canvas: HTMLCanvasElement) => T
-): Promise<T> {
-  const screenRatio = map.getPixelRatio();
-  const size = { width: width / pixelRatio, height: height / pixelRatio };
-  const cssInsets = {
-    top: insets.top / pixelRatio,
-    right: insets.right / pixelRatio,
-    bottom: insets.bottom / pixelRatio,
-    left: insets.left / pixelRatio
-  };
-  map.setPixelRatio(pixelRatio);
-  const container = map.getContainer();
-  const style = container.getAttribute('style');
-  // Out of the page's flow for a moment, at the image's size; the page keeps its layout.
-  Object.assign(container.style, {
-    position: 'fixed',
-    left: '0',
-    top: '0',
-    width: `${size.width}px`,
-    height: `${size.height}px`
-  });
-  const restore = reframe(map, selection, cssInsets);
-  try {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 8000);
-      map.once('idle', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      map.triggerRepaint();
-    });
-    return use(map.getCanvas());
-  } finally {
-    if (style === null) container.removeAttribute('style');
-    else container.setAttribute('style', style);
-    map.setPixelRatio(screenRatio);
-    restore();
-  }
 }
