@@ -507,7 +507,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-size': theme.quarter.labelSize,
         'text-max-width': 9,
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 0.6
+        'text-radial-offset': theme.quarter.labelOffset
       },
       // A hidden quarter's label is transparent but keeps its place in the collision
       // pass: a neighbour's label may move to another anchor. Accepted: a filter change then

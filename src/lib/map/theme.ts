@@ -47,15 +47,17 @@ export interface MapTheme {
   /**
    * Quarters: fill opacity of an official outline, at rest and under the pointer; outline width
    * and the approximate outline's dash (in line widths); label halo and marker ring colours;
-   * size of the name in px. An approximate outline (the union of the quarter's communes) has no
-   * fill: it is hatched, so that however many overlap, or one is selected, it never takes an
-   * official quarter's look.
+   * size of the name in px and its distance from the quarter's point in ems (clear of a
+   * numbered disc drawn there). An approximate outline (the union of the quarter's communes)
+   * has no fill: it is hatched, so that however many overlap, or one is selected, it never
+   * takes an official quarter's look.
    */
   quarter: {
     fill: string;
     line: string;
     label: string;
     labelSize: number;
+    labelOffset: number;
     halo: string;
     markerRing: string;
     fillOpacity: { official: number; hover: number };
@@ -120,6 +122,7 @@ export const defaultTheme: MapTheme = {
     line: '#7b1d14',
     label: '#5a140d',
     labelSize: 12,
+    labelOffset: 0.6,
     halo: '#ffffff',
     markerRing: '#ffffff',
     fillOpacity: { official: 0.6, hover: 0.75 },
@@ -178,11 +181,16 @@ export function presentTextSize(width: number): number {
 /** The projector theme for a window `width` px wide: the map's names and numbers in the presentation's text size. */
 export function projectorThemeAt(width: number): MapTheme {
   const text = presentTextSize(width);
+  const radius = Math.ceil(text * 0.8);
   return {
     ...projectorTheme,
     departement: { ...projectorTheme.departement, labelSize: text },
-    quarter: { ...projectorTheme.quarter, labelSize: text },
-    numbered: { ...projectorTheme.numbered, textSize: text, radius: Math.ceil(text * 0.8) }
+    quarter: {
+      ...projectorTheme.quarter,
+      labelSize: text,
+      labelOffset: (radius + projectorTheme.numbered.outline) / text + 0.25
+    },
+    numbered: { ...projectorTheme.numbered, textSize: text, radius }
   };
 }
 
