@@ -166,20 +166,25 @@ describe.skipIf(!ready)('the real build', () => {
     expect(commune('le touquet')).toBe('Le Touquet-Paris-Plage');
     expect(first('lens lievin')).toBe('epci:CA de Lens - Liévin');
     expect(first("communaute d'agglomeration de lens")).toBe('epci:CA de Lens - Liévin');
-    // A town's quarters first, then the town itself, for every town with a quarter.
+    // The town called what was typed first, then the quarters lying in it.
     for (const [query, town] of [
       ['lievin', 'Liévin'],
       ['arras', 'Arras'],
       ['lens', 'Lens'],
       ['valenciennes', 'Valenciennes'],
-      ['teteghem', 'Téteghem-Coudekerque-Village'],
       ['roubaix', 'Roubaix']
     ] as const) {
-      const results = findEntries(index, query).map((e) => e.type);
-      const townAt = findEntries(index, query).findIndex((e) => e.type === 'commune' && e.label === town);
-      expect(results[0], query).toBe('zone');
-      expect(townAt, query).toBe(results.lastIndexOf('zone') + 1);
+      const results = findEntries(index, query);
+      expect(`${results[0]?.type}:${results[0]?.label}`, query).toBe(`commune:${town}`);
+      expect(results[1]?.type, query).toBe('zone');
     }
+    // A town whose official name only starts with what was typed comes after the quarters
+    // that name it exactly.
+    const teteghem = findEntries(index, 'teteghem');
+    expect(teteghem[0]?.type).toBe('zone');
+    expect(teteghem.findIndex((e) => e.label === 'Téteghem-Coudekerque-Village')).toBe(
+      teteghem.map((e) => e.type).lastIndexOf('zone') + 1
+    );
   });
 
   it('links a measure with only a national target to every zone, territories included, as national', async () => {
