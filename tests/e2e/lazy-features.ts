@@ -79,6 +79,13 @@ export const LAZY_FEATURES: LazyFeature[] = [
     built: always
   },
   {
+    name: 'header menu',
+    open: { action: 'Plus' },
+    opened: (page) => shows(page.getByRole('menu', { name: 'Plus' })),
+    budgetKB: 8,
+    built: always
+  },
+  {
     name: 'embed dialog',
     open: { action: 'Intégrer cette carte' },
     opened: (page) => shows(page.getByRole('dialog', { name: 'Intégrer cette carte' })),
@@ -128,16 +135,18 @@ async function follow(page: Page, address: string): Promise<void> {
   }, address);
 }
 
-/** Chooses a header action: its button, or its item in the header's « Plus » menu. */
-async function chooseAction(page: Page, name: string): Promise<void> {
+/**
+ * Makes a header action ready to click: its button, or its item once the header's « Plus » menu
+ * is open. The menu's own code is then already loaded: it is a feature of its own.
+ */
+async function reachAction(page: Page, name: string): Promise<Locator> {
   const header = page.getByRole('banner');
   const button = header.getByRole('button', { name, exact: true });
-  if (await button.isVisible()) {
-    await button.click();
-    return;
-  }
+  if (await button.isVisible()) return button;
   await header.getByRole('button', { name: 'Plus', exact: true }).click();
-  await page.getByRole('menu', { name: 'Plus' }).getByRole('menuitem', { name, exact: true }).click();
+  const item = page.getByRole('menu', { name: 'Plus' }).getByRole('menuitem', { name, exact: true });
+  await item.waitFor({ timeout: 30_000 });
+  return item;
 }
 
 /** Resolves once no JS or CSS response has arrived for `ms` (what a step set off has landed). */
@@ -173,11 +182,12 @@ export async function lazyFeatureBytes(
     await page.goto(`${baseURL}/`);
     await waitForMapIdle(page);
     // What the page fetches on its own after its first idle lands before the feature is opened.
+    const action = 'action' in feature.open ? await reachAction(page, feature.open.action) : null;
     await settled(page, () => lastResponse, 1500);
     armed = true;
     const opened = feature.opened(page);
     if ('address' in feature.open) await follow(page, feature.open.address);
-    else await chooseAction(page, feature.open.action);
+    else await action!.click();
     await opened;
     await settled(page, () => lastResponse, 1000);
     const files: string[] = [];
