@@ -157,7 +157,7 @@ describe('presenting the regional picture', () => {
 interface StepReport {
   /** Where the deck stands: scene number and the part line, if any. */
   at: string;
-  /** Smallest text of the presenter, legend and scene panel, with what it is. */
+  /** Smallest text of the presenter, legend, scene panel, header and map credit, with what it is. */
   smallest: { size: number; text: string };
   /** text-size of every visible symbol layer of the map. */
   mapSizes: { id: string; size: unknown }[];
@@ -188,8 +188,17 @@ function readStep(page: Page): Promise<StepReport> {
     const panel = document.getElementById('panel');
     const presenter = document.querySelector('.presenter');
     const legend = document.querySelector('.legend-slot');
+    // The header (title and data date) and the map's credit stay on screen too.
+    const header = document.querySelector('header');
+    const credit = document.querySelector('.maplibregl-ctrl-attrib');
     let smallest = { size: Infinity, text: '' };
-    for (const element of [...texts(presenter), ...texts(legend), ...texts(panel)]) {
+    for (const element of [
+      ...texts(presenter),
+      ...texts(legend),
+      ...texts(panel),
+      ...texts(header),
+      ...texts(credit)
+    ]) {
       const size = parseFloat(getComputedStyle(element).fontSize);
       if (size < smallest.size) smallest = { size, text: element.textContent!.trim().slice(0, 60) };
     }
