@@ -41,26 +41,42 @@ export async function openAtlas(
   return { page, errors, foreignRequests, dialogs };
 }
 
-/** RGB of the map canvas at a point given as fractions of its width and height. */
-export async function mapPixel(page: Page, fx = 0.5, fy = 0.5): Promise<[number, number, number]> {
+/**
+ * RGB of the map canvas's pixels in a square of `half` device pixels around a point given as
+ * fractions of its width and height (one pixel when `half` is 0).
+ */
+export async function mapPatch(
+  page: Page,
+  fx = 0.5,
+  fy = 0.5,
+  half = 0
+): Promise<[number, number, number][]> {
   return page.evaluate(
-    ([x, y]) => {
+    ([x, y, half]) => {
       const canvas = document.querySelector<HTMLCanvasElement>('.map canvas')!;
       const copy = document.createElement('canvas');
       copy.width = canvas.width;
       copy.height = canvas.height;
       const ctx = copy.getContext('2d')!;
       ctx.drawImage(canvas, 0, 0);
-      const [r, g, b] = ctx.getImageData(
-        Math.floor(canvas.width * x!),
-        Math.floor(canvas.height * y!),
-        1,
-        1
+      const side = 2 * half! + 1;
+      const data = ctx.getImageData(
+        Math.floor(canvas.width * x!) - half!,
+        Math.floor(canvas.height * y!) - half!,
+        side,
+        side
       ).data;
-      return [r!, g!, b!] as [number, number, number];
+      const pixels: [number, number, number][] = [];
+      for (let i = 0; i < data.length; i += 4) pixels.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+      return pixels;
     },
-    [fx, fy]
+    [fx, fy, half]
   );
+}
+
+/** RGB of the map canvas at a point given as fractions of its width and height. */
+export async function mapPixel(page: Page, fx = 0.5, fy = 0.5): Promise<[number, number, number]> {
+  return (await mapPatch(page, fx, fy))[0]!;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 import { launchBrowser, openAtlas } from './browser';
 import { atlas, places, zoneFeature } from './built-data';
 import { seriousViolations } from './axe';
+import { chooseFromHeaderMenu } from './header-menu';
 
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 820, height: 1180 };
@@ -268,7 +269,7 @@ describe('the exported image', { timeout: 60_000 }, () => {
     const { page } = await openAtlas(browser, `/?zone=${zone.id}`, DESKTOP);
     await sheetOf(page).waitFor();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: "Exporter l'image" }).click();
+    await chooseFromHeaderMenu(page, "Exporter l'image");
     const png = (await import('node:fs/promises')).readFile(await (await download).path());
     const base64 = (await png).toString('base64');
 

@@ -428,9 +428,22 @@ describe('atlasLayers', () => {
     });
   });
 
-  it('draws every quarter layer above every territory layer', () => {
-    const quarters = idsWhere((layer) => layerGroup(layer) === 'quarters').map(position);
-    const territories = idsWhere((layer) => layerGroup(layer) === 'territories').map(position);
+  it('names the territories at the scale of France, and hands over to the départements’ names', () => {
+    const byId = (id: string) => layers.find((layer) => layer.id === id)!;
+    const territories = byId('territories-label');
+    expect(territories.type).toBe('symbol');
+    expect(territories.filter).toEqual(['==', ['get', 'kind'], 'acceleration-territory']);
+    expect(territories.minzoom ?? 0).toBe(0);
+    // Never both at once: a territory is a département, whose name would be written twice.
+    expect(territories.maxzoom).toBeLessThanOrEqual(byId('departements-label').minzoom!);
+  });
+
+  it("draws every quarter's shape above every territory's shape", () => {
+    // Names are another matter: every label lies above every shape.
+    const shapes = (group: string) =>
+      idsWhere((layer) => layerGroup(layer) === group && layer.type !== 'symbol').map(position);
+    const quarters = shapes('quarters');
+    const territories = shapes('territories');
     expect(quarters.length).toBeGreaterThan(0);
     expect(territories.length).toBeGreaterThan(0);
     expect(Math.min(...quarters)).toBeGreaterThan(Math.max(...territories));

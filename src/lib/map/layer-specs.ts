@@ -471,6 +471,31 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
         'text-halo-width': 1.5
       }
     },
+    // The territories' names at the scale of France, where the départements' names are not
+    // drawn yet: the six territories far from the region are named there too.
+    {
+      id: 'territories-label',
+      type: 'symbol',
+      source: SOURCES.zoneLabels,
+      filter: isTerritory,
+      maxzoom: 5.5,
+      metadata: { group: 'territories' },
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': theme.departement.labelSize,
+        'text-max-width': 8,
+        // The three around Paris lie close together: each may take the side left free.
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.8
+      },
+      paint: {
+        'text-color': theme.territory.line,
+        'text-halo-color': theme.departement.halo,
+        'text-halo-width': 1.5,
+        'text-opacity': unlessHidden(1)
+      }
+    },
     // Town names at quarter zoom, placed after the quarters' names (a layer lower in the stack
     // yields in collisions), the most populous first. Drawn whatever the layers: they say where
     // the map is.
