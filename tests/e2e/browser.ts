@@ -80,20 +80,19 @@ export async function mapPixel(page: Page, fx = 0.5, fy = 0.5): Promise<[number,
 }
 
 /**
- * Presses `key` until the deck shows scene `scene`: a scene whose numbered key comes in parts
- * takes one press per part before the next scene. Fails after `presses` presses.
+ * Presses `key` until the deck shows scene `scene`: a scene whose numbered key or panel comes
+ * in parts takes one press per part before the next scene (a phone may show dozens). Each press
+ * waits for the scene or the caption card to change. Fails after `presses` presses.
  */
-export async function stepToScene(page: Page, key: string, scene: string, presses = 16) {
-  for (let i = 0; i < presses; i++) {
+export async function stepToScene(page: Page, key: string, scene: string, presses = 64) {
+  const sceneNow = () => new URL(page.url()).searchParams.get('scene');
+  const cardText = () => page.evaluate(() => document.querySelector('.presenter .card')?.textContent ?? '');
+  for (let i = 0; i < presses && sceneNow() !== scene; i++) {
+    const before = await cardText();
     await page.keyboard.press(key);
-    try {
-      await expect.poll(() => new URL(page.url()).searchParams.get('scene'), { timeout: 1500 }).toBe(scene);
-      return;
-    } catch {
-      // Still on a part of the same scene: press again.
-    }
+    await expect
+      .poll(async () => sceneNow() === scene || (await cardText()) !== before, { timeout: 5000 })
+      .toBe(true);
   }
-  expect(new URL(page.url()).searchParams.get('scene'), `scene after ${presses} presses of ${key}`).toBe(
-    scene
-  );
+  expect(sceneNow(), `scene after ${presses} presses of ${key}`).toBe(scene);
 }
