@@ -229,15 +229,15 @@ function readStep(page: Page): Promise<StepReport> {
       : [];
     if (panel) {
       const p = panel.getBoundingClientRect();
-      const clip = /inset\(0(?:px)? 0(?:px)? ([\d.]+)px/.exec(panel.style.clipPath);
+      // The part shown: the panel less what its clip-path (CSS inset shorthand) hides.
+      const inset = (/inset\(([^)]*)\)/.exec(panel.style.clipPath)?.[1] ?? '0').split(/\s+/).map(parseFloat);
+      const clipTop = inset[0] ?? 0;
+      const clipBottom = inset.length > 2 ? inset[2]! : clipTop;
       const box = {
-        top: Math.max(0, p.top + panel.clientTop),
+        top: Math.max(0, p.top + panel.clientTop + clipTop),
         left: Math.max(0, p.left),
         right: Math.min(width, p.right),
-        bottom: Math.min(
-          height,
-          p.top + panel.clientTop + panel.clientHeight - (clip ? parseFloat(clip[1]!) : 0)
-        )
+        bottom: Math.min(height, p.top + panel.clientTop + panel.clientHeight - clipBottom)
       };
       blocks.forEach((block, i) => {
         const r = block.getBoundingClientRect();
@@ -301,7 +301,7 @@ describe('every scene at projector sizes', () => {
         await page.waitForTimeout(300);
         await waitForMapIdle(page);
         // The panel's parts settle once its content has loaded.
-        await expect.poll(() => readStep(page).then((report) => report.cut), { timeout: 5000 }).toEqual([]);
+        await expect.poll(() => readStep(page).then((report) => report.cut), { timeout: 15_000 }).toEqual([]);
         const report = await readStep(page);
         previous = report.at;
         expect(report.smallest.size, `${report.at}: "${report.smallest.text}"`).toBeGreaterThanOrEqual(

@@ -468,12 +468,14 @@ describe('atlasLayers', () => {
 
   it('sizes the map names and numbers in presentation like the presentation text, 15 px at 1280 and 20 px at 1920', () => {
     const sizes = (width: number) =>
-      ['departements-label', 'quarters-label', 'quarters-number'].map((id) => {
-        const layer = atlasLayers(projectorThemeAt(width)).find((l) => l.id === id);
-        return layer?.type === 'symbol' ? layer.layout?.['text-size'] : undefined;
-      });
-    expect(sizes(1280)).toEqual([15, 15, 15]);
-    expect(sizes(1920)).toEqual([20, 20, 20]);
+      ['departements-label', 'territories-label', TOWN_LABEL_LAYER, 'quarters-label', 'quarters-number'].map(
+        (id) => {
+          const layer = atlasLayers(projectorThemeAt(width)).find((l) => l.id === id);
+          return layer?.type === 'symbol' ? layer.layout?.['text-size'] : undefined;
+        }
+      );
+    expect(sizes(1280)).toEqual([15, 15, 15, 15, 15]);
+    expect(sizes(1920)).toEqual([20, 20, 20, 20, 20]);
     expect(presentTextSize(1366)).toBeCloseTo(15.67, 2);
   });
 });

@@ -508,7 +508,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
-        'text-size': theme.town.size * theme.lineScale ** 0.5,
+        'text-size': theme.town.size,
         'text-max-width': 8,
         'symbol-sort-key': ['-', ['get', 'population']],
         'text-padding': 4

@@ -185,6 +185,7 @@ export function projectorThemeAt(width: number): MapTheme {
   return {
     ...projectorTheme,
     departement: { ...projectorTheme.departement, labelSize: text },
+    town: { ...projectorTheme.town, size: text },
     quarter: {
       ...projectorTheme.quarter,
       labelSize: text,
