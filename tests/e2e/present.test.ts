@@ -290,7 +290,7 @@ describe('every scene at projector sizes', () => {
         if (step > 0) {
           await page.keyboard.press('ArrowRight');
           const moved = await expect
-            .poll(() => readStep(page).then((report) => report.at), { timeout: 4000 })
+            .poll(() => readStep(page).then((report) => report.at), { timeout: 10_000 })
             .not.toBe(previous)
             .then(
               () => true,
