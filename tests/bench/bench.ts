@@ -340,10 +340,6 @@ try {
   );
   console.log('Lazy features: JS + CSS downloaded when opened after the first idle (gzip):');
   for (const feature of LAZY_FEATURES) {
-    if (!feature.built()) {
-      console.log(`  ${feature.name.padEnd(14)} not in this build`);
-      continue;
-    }
     try {
       const { gzip, files } = await lazyFeatureBytes(browser, server.baseURL, feature);
       console.log(

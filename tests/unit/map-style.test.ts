@@ -431,8 +431,10 @@ describe('atlasLayers', () => {
   it('names the territories at the scale of France, and hands over to the départements’ names', () => {
     const byId = (id: string) => layers.find((layer) => layer.id === id)!;
     const territories = byId('territories-label');
-    expect(territories.type).toBe('symbol');
-    expect(territories.filter).toEqual(['==', ['get', 'kind'], 'acceleration-territory']);
+    expect(territories).toMatchObject({
+      type: 'symbol',
+      filter: ['==', ['get', 'kind'], 'acceleration-territory']
+    });
     expect(territories.minzoom ?? 0).toBe(0);
     // Never both at once: a territory is a département, whose name would be written twice.
     expect(territories.maxzoom).toBeLessThanOrEqual(byId('departements-label').minzoom!);
