@@ -12,9 +12,11 @@ function untilNextIdle(act: () => void): Promise<{ idle: number; flight: number 
     const map = document.querySelector<HTMLElement>('.map')!;
     let busy = false;
     const start = performance.now();
-    const observer = new MutationObserver(() => {
-      if (map.dataset.idle !== 'true') busy = true;
-      else if (busy) {
+    // A short busy spell may begin and end between two callbacks: the records' old values
+    // still show it.
+    const observer = new MutationObserver((records) => {
+      if (map.dataset.idle !== 'true' || records.some((record) => record.oldValue === 'false')) busy = true;
+      if (busy && map.dataset.idle === 'true') {
         observer.disconnect();
         const end = performance.now();
         // No inner named functions: tsx would wrap them in a helper the page does not have.
@@ -32,7 +34,7 @@ function untilNextIdle(act: () => void): Promise<{ idle: number; flight: number 
         resolve({ idle: end - start, flight: moves.length > 0 ? Math.max(...moves) : null });
       }
     });
-    observer.observe(map, { attributes: true, attributeFilter: ['data-idle'] });
+    observer.observe(map, { attributes: true, attributeFilter: ['data-idle'], attributeOldValue: true });
     act();
   });
 }

@@ -359,3 +359,78 @@ describe('presentation scenes on a projector and a phone', () => {
     await page.close();
   });
 });
+
+describe('an intercommunality chosen in the filters', () => {
+  const boxOf = (bbox: readonly number[]): Bounds => [
+    [bbox[0]!, bbox[1]!],
+    [bbox[2]!, bbox[3]!]
+  ];
+  /** EPCIs holding a zone, from the built data: the first holds the first quarter. */
+  async function epcisWithZones() {
+    const places = (await (await fetch(`${inject('baseURL')}/data/places.json`)).json()) as Places;
+    const zone = quarter();
+    const held = new Set(Object.values(atlas.zoneEpcis).flat());
+    const first = places.epcis.find((e) => atlas.zoneEpcis[zone.properties.id]?.includes(e.code))!;
+    const other = places.epcis.find((e) => e.code !== first.code && held.has(e.code))!;
+    return { zone, first, other };
+  }
+
+  test('is framed clear of the panel, outlined on the map and named in the legend', async () => {
+    const { first } = await epcisWithZones();
+    const { page, errors } = await openAtlas(browser, '/?panel=filters');
+    await page.getByRole('combobox', { name: /Intercommunalité/ }).selectOption(first.code);
+    await vi.waitFor(
+      async () => {
+        await waitForMapIdle(page);
+        const box = await pageBoxOf(page, boxOf(first.bbox));
+        const { map } = await layout(page);
+        const share = Math.max(
+          (box.right - box.left) / (map.right - map.left),
+          (box.bottom - box.top) / (map.bottom - map.top)
+        );
+        expect(share, `${first.name} framed`).toBeGreaterThan(0.25);
+        await expectInFreePartOfMap(page, box);
+        const outlined = await page.evaluate(() => {
+          const map = (
+            document.querySelector('.map') as HTMLElement & {
+              maplibre: { queryRenderedFeatures: (o: object) => { properties: { code: string } }[] };
+            }
+          ).maplibre;
+          return [
+            ...new Set(map.queryRenderedFeatures({ layers: ['epci-filtered'] }).map((f) => f.properties.code))
+          ];
+        });
+        expect(outlined).toEqual([first.code]);
+      },
+      { timeout: 30_000, interval: 500 }
+    );
+    await expect
+      .poll(() => page.locator('.legend-slot').textContent())
+      .toContain(`Filtre : ${atlas.epcis[first.code]}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a sheet outside it says so, and clearing the filters ends the disagreement', async () => {
+    const { zone, first, other } = await epcisWithZones();
+    const kept = new Set(
+      Object.entries(atlas.zoneEpcis)
+        .filter(([, codes]) => codes.includes(other.code))
+        .map(([id]) => id)
+    );
+    expect(kept.has(zone.properties.id), 'the quarter lies outside the other EPCI').toBe(false);
+    for (const [link, expected] of [
+      [`/?epci=${first.code}&interco=${other.code}`, `${first.name} est hors du territoire filtré`],
+      [`/?zone=${zone.properties.id}&interco=${other.code}`, `${zone.properties.name} n'est pas retenu`]
+    ] as const) {
+      const { page, errors } = await openAtlas(browser, link);
+      const notice = page.getByRole('status').filter({ hasText: expected });
+      await notice.waitFor();
+      await notice.getByRole('button', { name: 'Effacer les filtres' }).click();
+      await notice.waitFor({ state: 'detached' });
+      expect(new URL(page.url()).searchParams.has('interco')).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+});

@@ -57,6 +57,17 @@ describe('legendEntries', () => {
     expect(undated[0]?.label).toBe('Quartier NPNRU validé, contour officiel QPV');
   });
 
+  it('names the intercommunality the filters keep, dashed as the map outlines it, whatever the layers', () => {
+    const entries = legendEntries(defaultTheme, ['quarters'], facts, 'CA de test');
+    const filtered = entries.at(-1)!;
+    expect(filtered.label).toBe('Filtre : CA de test');
+    expect(filtered.swatch).toMatchObject({ shape: 'line', stroke: defaultTheme.selected });
+    expect(filtered.swatch.dash).toHaveLength(2);
+    expect(legendEntries(defaultTheme, ['quarters'], facts).map((entry) => entry.label)).not.toContain(
+      'Filtre : CA de test'
+    );
+  });
+
   it('lists entries only for the layers switched on', () => {
     const entries = legendEntries(defaultTheme, ['territories', 'region'], facts);
     expect(new Set(entries.map((entry) => entry.layer))).toEqual(new Set(['territories', 'region']));

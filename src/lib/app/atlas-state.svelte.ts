@@ -41,6 +41,7 @@ import { ignoredLinkMessage } from '$lib/url/report';
 import { coverageSentence, qpvLinkMessage, shownQpvDepartements } from '$lib/qpv/qpv';
 import { filterZones, nationalOnlyProgrammes, optionCounts, resetFilter } from '$lib/filters/filter';
 import { describeSelection } from '$lib/filters/sentence';
+import { sheetOutsideFilter, type OpenSheet } from '$lib/filters/conflict';
 import type { ZoneRow } from '$lib/zones/ZoneList.svelte';
 import {
   bboxBounds,
@@ -247,7 +248,14 @@ export class AtlasState {
   );
   readonly #legendFacts = $derived(legendFacts(this.atlas));
   /** The legend of the layers switched on, as shown and exported. */
-  readonly legend = $derived(legendEntries(this.theme, this.state.layers, this.#legendFacts));
+  readonly legend = $derived(
+    legendEntries(
+      this.theme,
+      this.state.layers,
+      this.#legendFacts,
+      this.state.filter.epci ? (this.atlas.epcis[this.state.filter.epci] ?? this.state.filter.epci) : null
+    )
+  );
   /** Source credits, as printed and exported. */
   readonly sourceLines = $derived(sourceLines(this.atlas));
   /** The map's credit line. */
@@ -273,6 +281,30 @@ export class AtlasState {
   );
   readonly selectedEpci = $derived(this.state.epci ? this.epcisByCode.get(this.state.epci) : undefined);
   readonly selectedQpv = $derived(this.state.qpv ? this.qpvByCode.get(this.state.qpv) : undefined);
+
+  /** What the open sheet shows, as the filters judge it (none in presentation, where no filter applies). */
+  readonly #openSheet = $derived.by((): OpenSheet | null => {
+    if (this.state.present) return null;
+    const zone = this.selectedZone;
+    if (zone) return { kind: 'zone', name: zone.name, kept: this.visibleZones.includes(zone.id) };
+    const commune = this.selectedCommune;
+    if (commune)
+      return {
+        kind: 'place',
+        name: commune.name,
+        departements: [commune.departement],
+        epcis: [commune.epci]
+      };
+    const epci = this.selectedEpci;
+    if (epci) return { kind: 'place', name: epci.name, departements: epci.departements, epcis: [epci.code] };
+    const qpv = this.selectedQpv;
+    if (qpv) return { kind: 'place', name: qpv.name, departements: [qpv.departement], epcis: null };
+    return null;
+  });
+  /** Says when the open sheet lies outside the filters, so that map and sheet never disagree silently. */
+  readonly sheetFilterConflict = $derived(
+    sheetOutsideFilter(this.#openSheet, this.state.filter, this.atlas.departements, this.atlas.epcis)
+  );
 
   constructor(deps: AtlasStateDeps) {
     this.#deps = deps;
@@ -357,10 +389,29 @@ export class AtlasState {
     );
   }
 
-  /** Applies a filter. When it leaves the view with no zone while some remain elsewhere, frames them and says so. */
+  /**
+   * Applies a filter. A newly chosen EPCI is framed (and outlined by the map); otherwise, when
+   * the filter leaves the view with no zone while some remain elsewhere, frames them and says so.
+   */
   async setFilter(filter: FilterState): Promise<void> {
+    const chosenEpci = filter.epci !== null && filter.epci !== this.state.filter.epci ? filter.epci : null;
     await this.#navigate({ ...this.state, filter });
-    this.#frameResultIfOutOfView();
+    const epci = chosenEpci ? this.#epciTarget(chosenEpci) : undefined;
+    if (epci) this.#request(epci, 'epci');
+    else this.#frameResultIfOutOfView();
+  }
+
+  /** An EPCI's box: its own once the places have loaded, else the box of its zones the filter keeps. */
+  #epciTarget(code: string): { bounds: Bounds } | undefined {
+    const place = this.epcisByCode.get(code);
+    if (place) return { bounds: bboxBounds(place.bbox) };
+    const bounds = unionOf(
+      this.visibleZones.flatMap((id) => {
+        const target = this.#zoneTarget(id);
+        return target ? [target.bounds] : [];
+      })
+    );
+    return bounds ? { bounds } : undefined;
   }
 
   async resetFilter(): Promise<void> {

@@ -65,6 +65,8 @@ const FILL = { 'fill-antialias': false } as const;
 export const STATE = {
   brightDepartements: 'brightDepartements',
   selectedEpci: 'selectedEpci',
+  /** SIREN of the EPCI the filters keep, outlined so that the map shows what was chosen. */
+  filteredEpci: 'filteredEpci',
   /** The département parts of QPV codes shown ("059"); none: every QPV of the data. */
   qpvDepartements: 'qpvDepartements',
   /** Code of the QPV whose sheet is open, outlined even when the QPV layer is off. */
@@ -72,6 +74,12 @@ export const STATE = {
   /** INSEE code of the commune whose sheet is open. */
   selectedCommune: 'selectedCommune'
 } as const;
+
+/**
+ * Dash of the filtered EPCI's outline, in line widths: dashed, so that it does not read as a
+ * selection (whose sheet is open, drawn solid).
+ */
+export const FILTERED_DASH: [number, number] = [2, 1.5];
 
 /** The selected commune's outline: shown only while a commune is selected, so that no commune tile is asked for otherwise. */
 export const COMMUNE_SELECTED_LAYER = 'communes-selected';
@@ -197,6 +205,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       filter: ['==', ['get', 'code'], ['global-state', STATE.selectedCommune]],
       layout: { visibility: 'none' },
       paint: { 'line-color': theme.selected, 'line-width': w(3) }
+    },
+    {
+      id: 'epci-filtered',
+      type: 'line',
+      source: SOURCES.epci,
+      filter: ['==', ['get', 'code'], ['global-state', STATE.filteredEpci]],
+      paint: { 'line-color': theme.selected, 'line-width': w(2.5), 'line-dasharray': FILTERED_DASH }
     },
     {
       id: 'epci-selected',

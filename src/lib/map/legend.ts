@@ -3,6 +3,7 @@
 import type { AtlasData, LayerId, ZoneKind } from '$lib/types';
 import { formatDate } from '$lib/format/date';
 import { hatchTilePath, quarterHatch, type MapTheme } from './theme';
+import { FILTERED_DASH } from './layer-specs';
 
 /** How one legend symbol is drawn: a filled box or a line. */
 export interface Swatch {
@@ -63,7 +64,9 @@ function dated(date: string | null, prefix = ''): string {
 export function legendEntries(
   theme: MapTheme,
   layers: readonly LayerId[],
-  facts: LegendFacts
+  facts: LegendFacts,
+  /** Name of the EPCI the filters keep, outlined on the map whatever the layers shown. */
+  filteredEpci: string | null = null
 ): LegendEntry[] {
   const all: LegendEntry[] = [
     {
@@ -150,5 +153,20 @@ export function legendEntries(
       swatch: { shape: 'line', stroke: theme.region.line, strokeWidth: 2.5 }
     }
   ];
-  return all.filter((entry) => layers.includes(entry.layer));
+  const shown = all.filter((entry) => layers.includes(entry.layer));
+  if (filteredEpci === null) return shown;
+  return [
+    ...shown,
+    {
+      layer: 'epci',
+      label: `Filtre : ${filteredEpci}`,
+      swatch: {
+        shape: 'line',
+        stroke: theme.selected,
+        strokeWidth: 2.5,
+        // The map's dash is in line widths; the swatch's in px.
+        dash: [FILTERED_DASH[0] * 2.5, FILTERED_DASH[1] * 2.5]
+      }
+    }
+  ];
 }

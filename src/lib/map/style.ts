@@ -136,6 +136,7 @@ export function atlasStyle(
     state: {
       [STATE.brightDepartements]: { default: [] },
       [STATE.selectedEpci]: { default: '' },
+      [STATE.filteredEpci]: { default: '' },
       [STATE.selectedQpv]: { default: '' },
       [STATE.selectedCommune]: { default: '' },
       [STATE.qpvDepartements]: { default: [...qpvDepartements] }
