@@ -9,6 +9,7 @@ import { launchBrowser, openAtlas } from './browser';
 import { atlas } from './built-data';
 import { compareDatedItems, periodDays } from '../../src/lib/measures/dated';
 import { formatDate } from '../../src/lib/format/date';
+import { periodText } from '../../src/lib/calendar/calendar';
 import type { DatedItem, Measure } from '../../src/lib/types';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -57,12 +58,16 @@ describe('the calendar', () => {
       const rows = entries.map((e) => e.item.what);
       const at = entries.findIndex((e) => periodDays(e.item).first > markerDay);
       rows.splice(at === -1 ? rows.length : at, 0, '|');
-      const monthKeys = [
-        ...new Set(
-          [...entries.map((e) => periodDays(e.item).first), markerDay].sort().map((day) => day.slice(0, 7))
-        )
-      ];
-      await expect.poll(() => listed(page)).toEqual({ months: monthKeys.map(formatDate), rows });
+      // Headings: the month of a day or a month, the whole period of a vaguer date, each
+      // run of rows under one heading.
+      const headings = entries.map((e) =>
+        e.item.precision === 'day' || e.item.precision === 'month'
+          ? formatDate(periodDays(e.item).first.slice(0, 7))
+          : periodText(e.item)
+      );
+      headings.splice(at === -1 ? headings.length : at, 0, formatDate(markerDay.slice(0, 7)));
+      const months = headings.filter((heading, i) => heading !== headings[i - 1]);
+      await expect.poll(() => listed(page)).toEqual({ months, rows });
       await expect
         .poll(() =>
           calendar(page)

@@ -52,31 +52,51 @@ describe('the calendar', () => {
     ]);
   });
 
-  it('places a half-year, a year and a season in the month of their first day', () => {
-    expect(shape(groupByMonth(calendarEntries(measures), null))).toEqual([
-      ['2019-01', ['janvier', 'semestre', 'année']],
+  it('heads a half-year, a year and a season with their whole period, never a month the source does not give', () => {
+    const months = groupByMonth(calendarEntries(measures), null);
+    expect(shape(months)).toEqual([
+      ['2019-01', ['janvier']],
+      ['2019-01_2019-06', ['semestre']],
+      ['2019_2022', ['année']],
       ['2019-04', ['avril']],
-      ['2019-06', ['été']]
+      ['2019-06_2019-08', ['été']]
+    ]);
+    expect(months.map((month) => month.label)).toEqual([
+      'janvier 2019',
+      '1er semestre 2019',
+      'de 2019 à 2022',
+      'avril 2019',
+      'été 2019'
     ]);
   });
 
-  it("puts the briefing's date after the items starting on or before it, in its own month", () => {
+  it("puts the briefing's date after the items starting on or before it, under its month, keys kept unique", () => {
     const months = groupByMonth(calendarEntries(measures), '2019-01-25');
     expect(shape(months)).toEqual([
-      ['2019-01', ['janvier', 'semestre', 'année', '|']],
+      ['2019-01', ['janvier']],
+      ['2019-01_2019-06', ['semestre']],
+      ['2019_2022', ['année']],
+      ['2019-01-2', ['|']],
       ['2019-04', ['avril']],
-      ['2019-06', ['été']]
+      ['2019-06_2019-08', ['été']]
     ]);
-    expect(months[0]!.label).toBe('janvier 2019');
+    expect(months[3]!.label).toBe('janvier 2019');
   });
 
   it('gives the marker a month of its own when no item starts in it', () => {
     expect(shape(groupByMonth(calendarEntries(measures), '2019-03-01')).map(([key]) => key)).toEqual([
       '2019-01',
+      '2019-01_2019-06',
+      '2019_2022',
       '2019-03',
       '2019-04',
-      '2019-06'
+      '2019-06_2019-08'
     ]);
+  });
+
+  it('keeps the marker in the month of the items before it', () => {
+    const days = [dated('c', [item({ what: 'jour', start: '2019-01-10', end: '2019-01-10' })])];
+    expect(shape(groupByMonth(calendarEntries(days), '2019-01-25'))).toEqual([['2019-01', ['jour', '|']]]);
   });
 
   it("says whether each item was over, under way or to come at the briefing's date", () => {

@@ -230,6 +230,15 @@ describe('panelParts', () => {
     expect(panelParts(blocks, 100, 200)).toEqual([0, 80, 160]);
   });
 
+  it('moves a heading that would end a part to the next, with the entry it heads', () => {
+    const heading = (top: number, bottom: number) => ({ top, bottom, keepWithNext: true });
+    expect(panelParts([block(0, 40), heading(40, 60), block(60, 120), block(120, 140)], 100, 140)).toEqual([
+      0, 40
+    ]);
+    // A heading with its entry in the part stays where it is.
+    expect(panelParts([heading(0, 20), block(20, 90), block(90, 150)], 100, 150)).toEqual([0, 90]);
+  });
+
   it('cuts a block taller than the panel at the panel height', () => {
     expect(panelParts([block(0, 250)], 100, 250)).toEqual([0, 100, 200]);
   });

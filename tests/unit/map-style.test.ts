@@ -1,6 +1,6 @@
 import { featureFilter, isExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import {
   atlasLayers,
@@ -547,5 +547,19 @@ describe('zoneLabelPoints', () => {
 
   it('leaves out a zone the build placed no point for', () => {
     expect(zoneLabelPoints(zones, {}).features).toEqual([]);
+  });
+});
+
+describe('département names under a spotlight', () => {
+  it('names every département without a spotlight, and only the bright ones under one', () => {
+    const label = layers.find((layer) => layer.id === 'departements-label') as SymbolLayerSpecification;
+    const named = (bright: string[]) => {
+      const { filter } = featureFilter(label.filter, 'filter', { brightDepartements: bright });
+      return ['59', '62', '80'].filter((code) =>
+        filter({ zoom: 7 }, { type: 1, properties: { code, name: code }, geometry: [] } as never)
+      );
+    };
+    expect(named([])).toEqual(['59', '62', '80']);
+    expect(named(['59'])).toEqual(['59']);
   });
 });

@@ -1,5 +1,5 @@
 // The calendar of the briefing: every dated item of the measures kept by the filter, in
-// calendar order, grouped by the month of its first day, with the briefing's own date as a
+// calendar order, grouped by month (vaguer dates by their whole period), with the briefing's own date as a
 // marker row among them. Pure: the panel only lays out what these functions return.
 import type { DatedItem, FilterState, LinkedMeasure, Measure, Scope } from '$lib/types';
 import { compareDatedItems, periodDays } from '$lib/measures/dated';
@@ -18,11 +18,14 @@ export type CalendarStatus = 'past' | 'current' | 'due';
 export type CalendarRow =
   { kind: 'item'; entry: CalendarEntry; status: CalendarStatus | null } | { kind: 'marker'; date: string };
 
-/** The rows whose first day (or date, for the marker) falls in one month. */
+/**
+ * The rows of one heading: a month (the items whose first day falls in it, or the marker), or
+ * the period of vaguer dates (see groupOf).
+ */
 export interface CalendarMonth {
-  /** `YYYY-MM`. */
+  /** Unique in the calendar: `YYYY-MM` for a month, `start_end` for a vaguer period. */
   key: string;
-  /** French, e.g. "janvier 2020". */
+  /** French, e.g. "janvier 2020", "1er semestre 2019", "2018". */
   label: string;
   rows: CalendarRow[];
 }
@@ -61,26 +64,52 @@ export function statusOn(item: DatedItem, date: string): CalendarStatus {
 }
 
 /**
- * Groups the entries by the month of their first day (a season, a half-year or a year sits
- * in its first month), months in order, and places the marker of `markerDate` (the briefing's
- * date, ISO day or month; null for none) after the items starting on or before it.
+ * The group an item sits in: the month of its first day for a day or a month; for a vaguer
+ * date (a season, a half-year, a year), the whole period it stands for, so that no heading
+ * names a month the source does not give.
+ */
+function groupOf(item: DatedItem, first: string): { key: string; label: string } {
+  if (item.precision === 'day' || item.precision === 'month') {
+    const month = first.slice(0, 7);
+    return { key: month, label: formatDate(month) };
+  }
+  return { key: `${item.start}_${item.end}`, label: periodText(item) };
+}
+
+/**
+ * Groups the entries in calendar order (see groupOf), and places the marker of `markerDate`
+ * (the briefing's date, ISO day or month; null for none) after the items starting on or
+ * before it, in its month. A group that comes back after another gets a key of its own.
  */
 export function groupByMonth(entries: readonly CalendarEntry[], markerDate: string | null): CalendarMonth[] {
-  const rows: { day: string; row: CalendarRow }[] = entries.map((entry) => ({
-    day: periodDays(entry.item).first,
-    row: { kind: 'item', entry, status: markerDate ? statusOn(entry.item, markerDate) : null }
-  }));
+  const rows: { day: string; group: { key: string; label: string }; row: CalendarRow }[] = entries.map(
+    (entry) => {
+      const day = periodDays(entry.item).first;
+      return {
+        day,
+        group: groupOf(entry.item, day),
+        row: { kind: 'item', entry, status: markerDate ? statusOn(entry.item, markerDate) : null }
+      };
+    }
+  );
   if (markerDate) {
     const day = markerDate.length === 7 ? `${markerDate}-01` : markerDate;
     const at = rows.findIndex((r) => r.day > day);
-    rows.splice(at === -1 ? rows.length : at, 0, { day, row: { kind: 'marker', date: markerDate } });
+    const month = day.slice(0, 7);
+    rows.splice(at === -1 ? rows.length : at, 0, {
+      day,
+      group: { key: month, label: formatDate(month) },
+      row: { kind: 'marker', date: markerDate }
+    });
   }
   const months: CalendarMonth[] = [];
-  for (const { day, row } of rows) {
-    const key = day.slice(0, 7);
+  const seen = new Map<string, number>();
+  for (const { group, row } of rows) {
     let month = months.at(-1);
-    if (month?.key !== key) {
-      month = { key, label: formatDate(key), rows: [] };
+    if (month?.label !== group.label) {
+      const times = (seen.get(group.key) ?? 0) + 1;
+      seen.set(group.key, times);
+      month = { key: times === 1 ? group.key : `${group.key}-${times}`, label: group.label, rows: [] };
       months.push(month);
     }
     month.rows.push(row);

@@ -470,6 +470,13 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       minzoom: 5.5,
       maxzoom: 10,
       metadata: { group: 'departements' },
+      // Under a spotlight only the départements kept bright are named: the scene is about them,
+      // and a dimmed neighbour's name at the screen's edge ends up half under the caption card.
+      filter: [
+        'any',
+        ['==', ['length', ['global-state', STATE.brightDepartements]], 0],
+        ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]
+      ],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],

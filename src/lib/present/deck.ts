@@ -138,13 +138,15 @@ export function sceneCamera(scene: Scene): SceneCamera {
 export interface TextBlock {
   top: number;
   bottom: number;
+  /** A heading: it goes with the block it heads, never alone at the end of a part. */
+  keepWithNext?: boolean;
 }
 
 /**
  * Where each part of a scrolling panel starts (scroll offsets, the first 0) so that every
  * block is shown whole in one part: a part ends before the first block that would be cut at
- * the panel's bottom, and the next part starts with it. A block taller than the panel is cut
- * once, at the panel's height.
+ * the panel's bottom, and the next part starts with it (or with the heading just above it). A
+ * block taller than the panel is cut once, at the panel's height.
  */
 export function panelParts(blocks: readonly TextBlock[], height: number, contentHeight: number): number[] {
   const starts = [0];
@@ -153,9 +155,20 @@ export function panelParts(blocks: readonly TextBlock[], height: number, content
     const start = starts.at(-1)!;
     const end = start + height;
     if (end >= contentHeight - 1) break;
-    const cut = blocks
+    let cut = blocks
       .filter((block) => block.bottom > end + 0.5 && block.top >= start - 0.5)
       .reduce((first, block) => Math.min(first, block.top), Number.POSITIVE_INFINITY);
+    // A heading that would end the part moves to the next one, with what it heads.
+    const heading = blocks.find(
+      (block) =>
+        block.keepWithNext &&
+        block.top > start + 1 &&
+        block.bottom <= cut + 0.5 &&
+        !blocks.some(
+          (other) => !other.keepWithNext && other.top >= block.bottom - 0.5 && other.bottom <= cut + 0.5
+        )
+    );
+    if (heading) cut = heading.top;
     starts.push(cut > start + 1 && Number.isFinite(cut) ? cut : end);
   }
   return starts;
