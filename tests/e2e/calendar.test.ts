@@ -10,6 +10,7 @@ import { atlas } from './built-data';
 import { compareDatedItems, periodDays } from '../../src/lib/measures/dated';
 import { formatDate } from '../../src/lib/format/date';
 import { periodText } from '../../src/lib/calendar/calendar';
+import { presentTextSize } from '../../src/lib/map/theme';
 import type { DatedItem, Measure } from '../../src/lib/types';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -153,7 +154,7 @@ describe('the calendar', () => {
     await page.close();
   });
 
-  test('the calendar scene shows the calendar in large type', async () => {
+  test('the calendar scene shows the calendar at the presentation text size', async () => {
     const index = atlas.scenes.findIndex((scene) => scene.calendar);
     expect(index, 'the deck has a calendar scene').toBeGreaterThanOrEqual(0);
     const { page } = await openAtlas(browser, `/?present=1&scene=${index + 1}`, {
@@ -165,7 +166,8 @@ describe('the calendar', () => {
       .locator('.what')
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(size).toBeGreaterThanOrEqual(22);
+    // Larger than the explorer's panel (16 px), at the one size of everything presented.
+    expect(size).toBeCloseTo(presentTextSize(1920), 0);
     await page.close();
   });
 
