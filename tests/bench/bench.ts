@@ -141,16 +141,36 @@ async function searchToSheet(browser: Browser, baseURL: string) {
 
 async function sceneToIdle(browser: Browser, baseURL: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`${baseURL}/?present=1&scene=1`);
-  await waitForMapIdle(page);
+  const start = async () => {
+    await page.goto(`${baseURL}/?present=1&scene=1`);
+    await waitForMapIdle(page);
+  };
+  await start();
   const idle: number[] = [];
   const flight: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    // Forward through the scenes, then back: every step is a different flight.
-    const key = run < 7 ? 'PageDown' : 'PageUp';
+  while (idle.length < RUNS) {
+    // A scene shown in parts steps through them first, without moving the map: those steps
+    // are taken untimed. Every timed step is a new scene, so a new flight; at the last scene
+    // the deck starts again.
+    const part =
+      (await page
+        .locator('.presenter .part')
+        .textContent()
+        .catch(() => null)) ?? '';
+    const position = (await page.locator('.presenter').textContent()) ?? '';
+    const [at, count] = /(\d+) \/ (\d+)/.exec(position)?.slice(1).map(Number) ?? [0, 0];
+    if (part.includes('suite')) {
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(200);
+      continue;
+    }
+    if (at >= count) {
+      await start();
+      continue;
+    }
     const result = await idleAfter(
       page,
-      `window.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}' }))`
+      `window.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown' }))`
     );
     idle.push(result.idle);
     if (result.flight !== null) flight.push(result.flight);
