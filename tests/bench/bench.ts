@@ -158,7 +158,7 @@ async function sceneToIdle(browser: Browser, baseURL: string) {
         .textContent()
         .catch(() => null)) ?? '';
     const position = (await page.locator('.presenter').textContent()) ?? '';
-    const [at, count] = /(\d+) \/ (\d+)/.exec(position)?.slice(1).map(Number) ?? [0, 0];
+    const [at = 0, count = 0] = /(\d+) \/ (\d+)/.exec(position)?.slice(1).map(Number) ?? [];
     if (part.includes('suite')) {
       await page.keyboard.press('PageDown');
       await page.waitForTimeout(200);

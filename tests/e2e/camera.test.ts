@@ -411,6 +411,28 @@ describe('an intercommunality chosen in the filters', () => {
     await page.close();
   });
 
+  test('a cold link with the filter frames the intercommunality', async () => {
+    const { first } = await epcisWithZones();
+    const { page, errors } = await openAtlas(browser, `/?interco=${first.code}`);
+    // The place list loads after the first picture; its frame follows.
+    await vi.waitFor(
+      async () => {
+        await waitForMapIdle(page);
+        const box = await pageBoxOf(page, boxOf(first.bbox));
+        const { map } = await layout(page);
+        const share = Math.max(
+          (box.right - box.left) / (map.right - map.left),
+          (box.bottom - box.top) / (map.bottom - map.top)
+        );
+        expect(share, `${first.name} framed`).toBeGreaterThan(0.25);
+        await expectInFreePartOfMap(page, box);
+      },
+      { timeout: 30_000, interval: 500 }
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a sheet outside it says so, and clearing the filters ends the disagreement', async () => {
     const { zone, first, other } = await epcisWithZones();
     const kept = new Set(

@@ -315,7 +315,8 @@ export class AtlasState {
       this.#request(zone ?? { bounds: VIEW_BOUNDS.hdf }, 'start');
       // Checked on the raw link: a commune, EPCI or QPV code is only known once its list has loaded.
       const params = deps.url().searchParams;
-      this.#frameLinkedPlace = !zone && (params.has('commune') || params.has('epci') || params.has('qpv'));
+      this.#frameLinkedPlace =
+        !zone && ['commune', 'epci', 'qpv', 'interco'].some((param) => params.has(param));
     }
   }
 
@@ -467,9 +468,12 @@ export class AtlasState {
     return this.#apply(frame ? choice : { ...choice, frame: null });
   }
 
-  /** Frames the commune, EPCI or QPV the link opened (their bounds come with their lists). */
+  /**
+   * Frames the commune, EPCI or QPV the link opened, else the EPCI its filter keeps (their
+   * bounds come with their lists).
+   */
   #frameLinked(): void {
-    const { commune, epci, qpv } = this.state;
+    const { commune, epci, qpv, filter } = this.state;
     const choice = commune
       ? chooseCommune(commune, this.#places)
       : epci
@@ -478,6 +482,8 @@ export class AtlasState {
           ? chooseQpv(qpv, this.#places)
           : undefined;
     if (choice?.frame) this.#request(choice.frame.target, choice.frame.preset);
+    else if (filter.epci && this.epcisByCode.has(filter.epci))
+      this.#request(this.#epciTarget(filter.epci)!, 'epci');
   }
 
   get #places(): ChoicePlaces {
