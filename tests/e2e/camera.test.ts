@@ -110,6 +110,22 @@ async function expectInFreePartOfMap(page: Page, box: Box, { centreOnly = false 
   }
 }
 
+/**
+ * Fails unless `bounds` are framed: spanning a quarter of the map or more (the region view
+ * shows a place too, but small), in the part of the map left visible.
+ */
+async function expectFramed(page: Page, bounds: Bounds, name: string, { centreOnly = false } = {}) {
+  await waitForMapIdle(page);
+  const box = await pageBoxOf(page, bounds);
+  const { map } = await layout(page);
+  const share = Math.max(
+    (box.right - box.left) / (map.right - map.left),
+    (box.bottom - box.top) / (map.bottom - map.top)
+  );
+  expect(share, `${name} framed`).toBeGreaterThan(0.25);
+  await expectInFreePartOfMap(page, box, { centreOnly });
+}
+
 const quarter = () => zones.features.find((f) => f.properties.kind === 'quarter')!;
 
 async function searchAndEnter(page: Page, name: string) {
@@ -210,22 +226,11 @@ describe('a linked commune or intercommunality', () => {
       for (const [param, code, name, bounds] of await linkedPlaces()) {
         const { page, errors } = await openAtlas(browser, `/?${param}=${code}`, viewport);
         await page.getByRole('heading', { level: 2, name }).waitFor();
-        // The place list loads after the first picture; its frame follows. The region view
-        // shows the place too, but small: framed means it spans a quarter of the map or more.
-        await vi.waitFor(
-          async () => {
-            await waitForMapIdle(page);
-            const box = await pageBoxOf(page, bounds);
-            const { map } = await layout(page);
-            const share = Math.max(
-              (box.right - box.left) / (map.right - map.left),
-              (box.bottom - box.top) / (map.bottom - map.top)
-            );
-            expect(share, `${name} framed`).toBeGreaterThan(0.25);
-            await expectInFreePartOfMap(page, box, { centreOnly: viewport.width < 768 });
-          },
-          { timeout: 30_000, interval: 500 }
-        );
+        // The place list loads after the first picture; its frame follows.
+        await vi.waitFor(() => expectFramed(page, bounds, name, { centreOnly: viewport.width < 768 }), {
+          timeout: 30_000,
+          interval: 500
+        });
         expect(errors).toEqual([]);
         await page.close();
       }
@@ -381,15 +386,7 @@ describe('an intercommunality chosen in the filters', () => {
     await page.getByRole('combobox', { name: /Intercommunalité/ }).selectOption(first.code);
     await vi.waitFor(
       async () => {
-        await waitForMapIdle(page);
-        const box = await pageBoxOf(page, boxOf(first.bbox));
-        const { map } = await layout(page);
-        const share = Math.max(
-          (box.right - box.left) / (map.right - map.left),
-          (box.bottom - box.top) / (map.bottom - map.top)
-        );
-        expect(share, `${first.name} framed`).toBeGreaterThan(0.25);
-        await expectInFreePartOfMap(page, box);
+        await expectFramed(page, boxOf(first.bbox), first.name);
         const outlined = await page.evaluate(() => {
           const map = (
             document.querySelector('.map') as HTMLElement & {
@@ -415,20 +412,10 @@ describe('an intercommunality chosen in the filters', () => {
     const { first } = await epcisWithZones();
     const { page, errors } = await openAtlas(browser, `/?interco=${first.code}`);
     // The place list loads after the first picture; its frame follows.
-    await vi.waitFor(
-      async () => {
-        await waitForMapIdle(page);
-        const box = await pageBoxOf(page, boxOf(first.bbox));
-        const { map } = await layout(page);
-        const share = Math.max(
-          (box.right - box.left) / (map.right - map.left),
-          (box.bottom - box.top) / (map.bottom - map.top)
-        );
-        expect(share, `${first.name} framed`).toBeGreaterThan(0.25);
-        await expectInFreePartOfMap(page, box);
-      },
-      { timeout: 30_000, interval: 500 }
-    );
+    await vi.waitFor(() => expectFramed(page, boxOf(first.bbox), first.name), {
+      timeout: 30_000,
+      interval: 500
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
