@@ -430,7 +430,10 @@ describe('an intercommunality chosen in the filters', () => {
     expect(kept.has(zone.properties.id), 'the quarter lies outside the other EPCI').toBe(false);
     for (const [link, expected] of [
       [`/?epci=${first.code}&interco=${other.code}`, `${first.name} est hors du territoire filtré`],
-      [`/?zone=${zone.properties.id}&interco=${other.code}`, `${zone.properties.name} n'est pas retenu`]
+      [
+        `/?zone=${zone.properties.id}&interco=${other.code}`,
+        `Les filtres ne retiennent pas ${zone.properties.name}`
+      ]
     ] as const) {
       const { page, errors } = await openAtlas(browser, link);
       const notice = page.getByRole('status').filter({ hasText: expected });

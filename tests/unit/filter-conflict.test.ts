@@ -18,7 +18,7 @@ describe('a sheet and the filters', () => {
     ).toBe('');
     expect(
       sheetOutsideFilter({ kind: 'zone', name: 'Quartier A', kept: false }, filter({}), departements, epcis)
-    ).toMatch(/^Quartier A n'est pas retenu par les filtres/);
+    ).toMatch(/^Les filtres ne retiennent pas Quartier A :/);
   });
 
   it('name the filtered EPCI when the sheet is of another one', () => {

@@ -1,6 +1,7 @@
 // The calendar of the briefing: every dated item of the measures kept by the filter, in
-// calendar order, grouped by month (vaguer dates by their whole period), with the briefing's own date as a
-// marker row among them. Pure: the panel only lays out what these functions return.
+// calendar order, grouped by month (vaguer dates by their whole period), with the briefing's
+// own date as a marker row among them. Pure: the panel only lays out what these functions
+// return.
 import type { DatedItem, FilterState, LinkedMeasure, Measure, Scope } from '$lib/types';
 import { compareDatedItems, periodDays } from '$lib/measures/dated';
 import { formatDate } from '$lib/format/date';

@@ -34,7 +34,7 @@ export function sheetOutsideFilter(
   if (sheet.kind === 'zone') {
     return sheet.kept
       ? ''
-      : `${sheet.name} n'est pas retenu par les filtres : la fiche reste ouverte, la carte ne dessine que les zones retenues.`;
+      : `Les filtres ne retiennent pas ${sheet.name} : la fiche reste ouverte, la carte ne dessine que les zones retenues.`;
   }
   const outsideDepartements =
     filter.departements.length > 0 && !sheet.departements.some((code) => filter.departements.includes(code));
