@@ -152,13 +152,12 @@ async function sceneToIdle(browser: Browser, baseURL: string) {
     // A scene shown in parts steps through them first, without moving the map: those steps
     // are taken untimed. Every timed step is a new scene, so a new flight; at the last scene
     // the deck starts again.
-    const part =
-      (await page
-        .locator('.presenter .part')
-        .textContent()
-        .catch(() => null)) ?? '';
-    const position = (await page.locator('.presenter').textContent()) ?? '';
-    const [at = 0, count = 0] = /(\d+) \/ (\d+)/.exec(position)?.slice(1).map(Number) ?? [];
+    // Read at once: a locator would wait for a part line that a scene in one piece has not.
+    const { part, counter } = await page.evaluate(() => ({
+      part: document.querySelector('.presenter .part')?.textContent ?? '',
+      counter: document.querySelector('.presenter .counter')?.textContent ?? ''
+    }));
+    const [at = 0, count = 0] = /(\d+) \/ (\d+)/.exec(counter)?.slice(1).map(Number) ?? [];
     if (part.includes('suite')) {
       await page.keyboard.press('PageDown');
       await page.waitForTimeout(200);

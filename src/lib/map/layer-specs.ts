@@ -76,10 +76,10 @@ export const STATE = {
 } as const;
 
 /**
- * Dash of the filtered EPCI's outline, in line widths: dashed, so that it does not read as a
- * selection (whose sheet is open, drawn solid).
+ * The filtered EPCI's outline: width in px, dash in line widths. Dashed, so that it does not
+ * read as a selection (whose sheet is open, drawn solid).
  */
-export const FILTERED_DASH: [number, number] = [2, 1.5];
+export const FILTERED_OUTLINE: { width: number; dash: [number, number] } = { width: 2.5, dash: [2, 1.5] };
 
 /** The selected commune's outline: shown only while a commune is selected, so that no commune tile is asked for otherwise. */
 export const COMMUNE_SELECTED_LAYER = 'communes-selected';
@@ -211,7 +211,11 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       type: 'line',
       source: SOURCES.epci,
       filter: ['==', ['get', 'code'], ['global-state', STATE.filteredEpci]],
-      paint: { 'line-color': theme.selected, 'line-width': w(2.5), 'line-dasharray': FILTERED_DASH }
+      paint: {
+        'line-color': theme.selected,
+        'line-width': w(FILTERED_OUTLINE.width),
+        'line-dasharray': FILTERED_OUTLINE.dash
+      }
     },
     {
       id: 'epci-selected',

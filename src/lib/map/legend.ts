@@ -3,7 +3,7 @@
 import type { AtlasData, LayerId, ZoneKind } from '$lib/types';
 import { formatDate } from '$lib/format/date';
 import { hatchTilePath, quarterHatch, type MapTheme } from './theme';
-import { FILTERED_DASH } from './layer-specs';
+import { FILTERED_OUTLINE } from './layer-specs';
 
 /** How one legend symbol is drawn: a filled box or a line. */
 export interface Swatch {
@@ -163,9 +163,12 @@ export function legendEntries(
       swatch: {
         shape: 'line',
         stroke: theme.selected,
-        strokeWidth: 2.5,
+        strokeWidth: FILTERED_OUTLINE.width,
         // The map's dash is in line widths; the swatch's in px.
-        dash: [FILTERED_DASH[0] * 2.5, FILTERED_DASH[1] * 2.5]
+        dash: [
+          FILTERED_OUTLINE.dash[0] * FILTERED_OUTLINE.width,
+          FILTERED_OUTLINE.dash[1] * FILTERED_OUTLINE.width
+        ]
       }
     }
   ];
