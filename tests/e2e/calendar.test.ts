@@ -171,6 +171,40 @@ describe('the calendar', () => {
     await page.close();
   });
 
+  test('prints every entry in full, at 9 pt or more, each month heading kept with its first entry', async () => {
+    const { page } = await openAtlas(browser, '/?panel=calendar', DESKTOP);
+    await calendar(page).locator('li').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await calendar(page).evaluate((panel) => {
+      // A box that clips or scrolls its content would cut the list on paper.
+      const clipping: string[] = [];
+      for (let box = panel as HTMLElement | null; box; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.overflowY !== 'visible' && box.scrollHeight > box.clientHeight + 1)
+          clipping.push(`${box.tagName}.${box.className}`);
+      }
+      return {
+        clipping,
+        items: panel.querySelectorAll('li:not(.marker)').length,
+        shown: [...panel.querySelectorAll('li:not(.marker) .what')].filter((what) => what.checkVisibility())
+          .length,
+        smallest: Math.min(
+          ...[...panel.querySelectorAll('li p')].map((p) => parseFloat(getComputedStyle(p).fontSize))
+        ),
+        buttons: [...panel.querySelectorAll('button')].filter((b) => b.checkVisibility()).length,
+        headings: [...panel.querySelectorAll('.month h3')].map((h) => getComputedStyle(h).breakAfter)
+      };
+    });
+    expect(printed.clipping).toEqual([]);
+    expect(printed.items).toBe(entries.length);
+    expect(printed.shown).toBe(entries.length);
+    expect(printed.smallest).toBeGreaterThanOrEqual(12);
+    // The sheet buttons do nothing on paper.
+    expect(printed.buttons).toBe(0);
+    expect(new Set(printed.headings)).toEqual(new Set(['avoid']));
+    await page.close();
+  });
+
   test.each([
     ['desktop', DESKTOP],
     ['phone', PHONE]
