@@ -217,8 +217,6 @@ export const LINKS_SCHEMA: TableSchema = {
   missingValues: ['']
 };
 
-const DAY = { pattern: '\\d{4}-\\d{2}-\\d{2}' };
-
 /** Table Schema of echeances.csv: one row per deadline or dated event of a measure. */
 export const DATED_SCHEMA: TableSchema = {
   fields: [
@@ -279,7 +277,7 @@ export const DATED_SCHEMA: TableSchema = {
       format: 'default',
       title: 'Premier jour',
       description: 'Premier jour de la période que la date écrite désigne.',
-      constraints: { required: true, ...DAY }
+      constraints: { required: true }
     },
     {
       name: 'dernier_jour',
@@ -287,7 +285,7 @@ export const DATED_SCHEMA: TableSchema = {
       format: 'default',
       title: 'Dernier jour',
       description: 'Dernier jour (inclus) de la période que la date écrite désigne.',
-      constraints: { required: true, ...DAY }
+      constraints: { required: true }
     },
     {
       name: 'deduit',
