@@ -1,4 +1,9 @@
-import { featureFilter, isExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+  createExpression,
+  featureFilter,
+  isExpression,
+  validateStyleMin
+} from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
@@ -348,16 +353,30 @@ describe('atlasLayers', () => {
       const layers = atlasLayers(theme);
       const paint = (id: string) =>
         (layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
-      expect(paint('spotlight')).toMatchObject({
-        'fill-color': theme.spotlightDim,
-        'fill-opacity': theme.spotlightOpacity
-      });
-      expect(paint('neighbours-spotlight')).toMatchObject({
-        'fill-color': spotlightDimmed(theme, theme.neighbour),
-        'fill-opacity': 1
-      });
+      /** A veil's opacity over département `code`, with `bright` the départements in the spotlight. */
+      const opacity = (id: string, bright: string[], code = '80') => {
+        const parsed = createExpression(paint(id)['fill-opacity'], 'fill-opacity', null, {
+          [STATE.brightDepartements]: bright
+        });
+        if (parsed.result !== 'success') throw new Error(`${id}: fill-opacity does not parse`);
+        return parsed.value.evaluate({ zoom: 7 }, { type: 3, properties: { code } } as never);
+      };
+      expect(paint('spotlight')['fill-color']).toBe(theme.spotlightDim);
+      expect(opacity('spotlight', ['59'])).toBe(theme.spotlightOpacity);
+      expect(opacity('spotlight', ['59'], '59')).toBe(0);
+      expect(opacity('spotlight', [])).toBe(0);
+      expect(paint('neighbours-spotlight')['fill-color']).toBe(spotlightDimmed(theme, theme.neighbour));
+      expect(opacity('neighbours-spotlight', ['59'])).toBe(1);
+      expect(opacity('neighbours-spotlight', [])).toBe(0);
     }
   );
+
+  it('lights the spotlight through the veils’ opacity, not a filter, so no tile is cut again', () => {
+    for (const id of ['spotlight', 'neighbours-spotlight']) {
+      const veil = atlasLayers(defaultTheme).find((l) => l.id === id) as { filter?: unknown };
+      expect(JSON.stringify(veil.filter ?? null), id).not.toContain(STATE.brightDepartements);
+    }
+  });
 
   it('mixes a colour with the spotlight veil as the veil drawn once over it would', () => {
     const theme = { ...defaultTheme, spotlightDim: '#000000', spotlightOpacity: 0.5 };

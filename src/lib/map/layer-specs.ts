@@ -90,6 +90,12 @@ const isShownQpv: ExpressionSpecification = [
   ['==', ['length', ['global-state', STATE.qpvDepartements]], 0],
   ['in', ['slice', ['get', 'code'], 2, 5], ['global-state', STATE.qpvDepartements]]
 ];
+/**
+ * Whether a spotlight is on. The veils read it in their opacity, not in a filter: MapLibre lays
+ * out a source's tiles again when a filter's global state changes, and a paint change is one
+ * frame, so a scene step does not wait for the départements and neighbours to be re-cut.
+ */
+const spotlightOn: ExpressionSpecification = ['>', ['length', ['global-state', STATE.brightDepartements]], 0];
 const isNpnruQpv: ExpressionSpecification = ['get', 'npnru'];
 const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
 const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
@@ -163,8 +169,11 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'neighbours-spotlight',
       type: 'fill',
       source: SOURCES.neighbours,
-      filter: ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
-      paint: { ...FILL, 'fill-color': spotlightDimmed(theme, theme.neighbour), 'fill-opacity': 1 }
+      paint: {
+        ...FILL,
+        'fill-color': spotlightDimmed(theme, theme.neighbour),
+        'fill-opacity': ['case', spotlightOn, 1, 0]
+      }
     },
     {
       id: 'departements-fill',
@@ -417,12 +426,16 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       id: 'spotlight',
       type: 'fill',
       source: SOURCES.departements,
-      filter: [
-        'all',
-        ['>', ['length', ['global-state', STATE.brightDepartements]], 0],
-        ['!', ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]]
-      ],
-      paint: { ...FILL, 'fill-color': theme.spotlightDim, 'fill-opacity': theme.spotlightOpacity }
+      paint: {
+        ...FILL,
+        'fill-color': theme.spotlightDim,
+        'fill-opacity': [
+          'case',
+          ['all', spotlightOn, ['!', ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]]],
+          theme.spotlightOpacity,
+          0
+        ]
+      }
     },
     {
       id: 'zones-hover',
