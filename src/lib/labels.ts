@@ -46,7 +46,8 @@ export const PROGRAMME_DESCRIPTIONS: Readonly<Record<Programme, string>> = {
     'Actions de prévention primaire et de suivi des situations de radicalisation, déclinées en plans départementaux.',
   'emploi-formation':
     "Accès à l'emploi et à la formation des habitants des quartiers (emplois francs, plan d'investissement dans les compétences, parcours emploi compétences).",
-  logement: 'Logement social et habitat ancien dégradé dans et autour des quartiers, y compris hors NPNRU.',
+  logement:
+    'Plans et lois de portée nationale pour le logement : production, rénovation, habitat ancien dégradé, y compris hors des quartiers du NPNRU.',
   participation: 'Place des habitants dans les décisions : conseils citoyens et instances participatives.',
   sante: 'Organisation du système de santé et accès aux soins, dont la médecine de proximité.',
   'acces-aux-droits':
