@@ -9,7 +9,7 @@ import { launchBrowser, openAtlas } from './browser';
 import { atlas } from './built-data';
 import { compareDatedItems, periodDays } from '../../src/lib/measures/dated';
 import { formatDate } from '../../src/lib/format/date';
-import { periodText } from '../../src/lib/calendar/calendar';
+import { measureScope, periodText } from '../../src/lib/calendar/calendar';
 import { presentTextSize } from '../../src/lib/map/theme';
 import type { DatedItem, Measure } from '../../src/lib/types';
 
@@ -137,13 +137,13 @@ describe('the calendar', () => {
     await page.close();
   });
 
-  test("an item's button opens the sheet of a zone listing its measure", async () => {
-    // Prefer a measure that names its zones; any measure some zone lists will do.
+  test("a place's item has a button that opens the sheet of a zone listing its measure", async () => {
+    // Prefer a measure that names its zones; a départemental one will do.
     const listed = (id: string) =>
       Object.values(atlas.links).some((links) => links.some((l) => l.measureId === id));
     const entry =
       entries.find((e) => e.measure.appliesTo.some((t) => 'zones' in t)) ??
-      entries.find((e) => listed(e.measure.id));
+      entries.find((e) => measureScope(e.measure) === 'departemental' && listed(e.measure.id));
     expect(entry, 'a dated item whose measure a zone sheet lists').toBeDefined();
     const { page } = await openAtlas(browser, '/?panel=calendar', DESKTOP);
     await calendar(page).locator('li', { hasText: entry!.item.what }).first().getByRole('button').click();
@@ -151,6 +151,18 @@ describe('the calendar', () => {
     await expect.poll(() => sheet.getByText(entry!.measure.title).first().isVisible()).toBe(true);
     const zone = new URL(page.url()).searchParams.get('zone')!;
     expect((atlas.links[zone] ?? []).map((l) => l.measureId)).toContain(entry!.measure.id);
+    await page.close();
+  });
+
+  test("a national measure's item opens the measure in place, not an arbitrary zone's sheet", async () => {
+    const entry = entries.find((e) => measureScope(e.measure) === 'national');
+    expect(entry, 'a dated item of a national measure').toBeDefined();
+    const { page } = await openAtlas(browser, '/?panel=calendar', DESKTOP);
+    const item = calendar(page).locator('li', { hasText: entry!.item.what }).first();
+    expect(await item.getByRole('button').count()).toBe(0);
+    await item.getByText('Voir la mesure').click();
+    await expect.poll(() => item.getByText(entry!.measure.summary).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('zone')).toBeNull();
     await page.close();
   });
 

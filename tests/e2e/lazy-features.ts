@@ -36,19 +36,19 @@ const shows = (locator: Locator) => locator.first().waitFor({ timeout: 30_000 })
 /**
  * The budgets: each is the size measured when it was set, plus about 15 % of headroom (at least
  * 0.4 KB), so that a small fix fits and a new dependency or a second copy of a module does not.
- * Measured on 5 Dec 2026: calendar 3.46 KB, summary 12.73 (d3's scales and colours), presenter
- * 4.33, header menu 2.42, embed dialog 1.81, image export 3.08 (with the map's reframing for the
- * image), data page 4.16 (4.82 with the selection download's styles, when the page had not yet
- * fetched them itself), about page 2.73. A size counts what the feature adds to what the
- * page loaded on its own after its first idle (the lists, the sheets' and closed panels' code),
- * gzip of each file as served.
+ * Measured on 5 Dec 2026: calendar 3.46 KB (4.32 once a national measure could open in place),
+ * summary 12.73 (d3's scales and colours), presenter 4.33, header menu 2.42, embed dialog 1.81,
+ * image export 3.08 (with the map's reframing for the image), data page 4.16 (4.82 with the
+ * selection download's styles, when the page had not yet fetched them itself), about page 2.73.
+ * A size counts what the feature adds to what the page loaded on its own after its first idle
+ * (the lists, the sheets' and closed panels' code), gzip of each file as served.
  */
 export const LAZY_FEATURES: LazyFeature[] = [
   {
     name: 'calendar',
     open: { address: '/?panel=calendar' },
     opened: (page) => shows(page.getByRole('heading', { name: 'Calendrier', level: 2 })),
-    budgetKB: 4
+    budgetKB: 5
   },
   {
     name: 'summary',
