@@ -96,6 +96,8 @@ const isShownQpv: ExpressionSpecification = [
  * frame, so a scene step does not wait for the départements and neighbours to be re-cut.
  */
 const spotlightOn: ExpressionSpecification = ['>', ['length', ['global-state', STATE.brightDepartements]], 0];
+/** A département the spotlight keeps bright. */
+const isBright: ExpressionSpecification = ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]];
 const isNpnruQpv: ExpressionSpecification = ['get', 'npnru'];
 const isQuarter: ExpressionSpecification = ['==', ['get', 'kind'], 'quarter'];
 const isTerritory: ExpressionSpecification = ['==', ['get', 'kind'], 'acceleration-territory'];
@@ -429,12 +431,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       paint: {
         ...FILL,
         'fill-color': theme.spotlightDim,
-        'fill-opacity': [
-          'case',
-          ['all', spotlightOn, ['!', ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]]],
-          theme.spotlightOpacity,
-          0
-        ]
+        'fill-opacity': ['case', ['all', spotlightOn, ['!', isBright]], theme.spotlightOpacity, 0]
       }
     },
     {
@@ -489,11 +486,7 @@ export function atlasLayers(theme: MapTheme): LayerSpecification[] {
       metadata: { group: 'departements' },
       // Under a spotlight only the départements kept bright are named: the scene is about them,
       // and a dimmed neighbour's name at the screen's edge ends up half under the caption card.
-      filter: [
-        'any',
-        ['==', ['length', ['global-state', STATE.brightDepartements]], 0],
-        ['in', ['get', 'code'], ['global-state', STATE.brightDepartements]]
-      ],
+      filter: ['any', ['!', spotlightOn], isBright],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],

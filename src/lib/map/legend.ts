@@ -5,6 +5,11 @@ import { formatDate } from '$lib/format/date';
 import { hatchTilePath, quarterHatch, type MapTheme } from './theme';
 import { FILTERED_OUTLINE } from './layer-specs';
 
+/** A map line's dash, given in line widths, as the swatch's dash in px. */
+function swatchDash([dash, gap]: [number, number], width: number): [number, number] {
+  return [dash * width, gap * width];
+}
+
 /** How one legend symbol is drawn: a filled box or a line. */
 export interface Swatch {
   shape: 'area' | 'line';
@@ -92,11 +97,7 @@ export function legendEntries(
         },
         stroke: theme.quarter.line,
         strokeWidth: theme.quarter.width,
-        // The map's dash is in line widths; the swatch's in px.
-        dash: [
-          theme.quarter.approximateDash[0] * theme.quarter.width,
-          theme.quarter.approximateDash[1] * theme.quarter.width
-        ]
+        dash: swatchDash(theme.quarter.approximateDash, theme.quarter.width)
       }
     },
     {
@@ -164,11 +165,7 @@ export function legendEntries(
         shape: 'line',
         stroke: theme.selected,
         strokeWidth: FILTERED_OUTLINE.width,
-        // The map's dash is in line widths; the swatch's in px.
-        dash: [
-          FILTERED_OUTLINE.dash[0] * FILTERED_OUTLINE.width,
-          FILTERED_OUTLINE.dash[1] * FILTERED_OUTLINE.width
-        ]
+        dash: swatchDash(FILTERED_OUTLINE.dash, FILTERED_OUTLINE.width)
       }
     }
   ];
